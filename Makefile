@@ -1,0 +1,43 @@
+# Two commands: `make demo` and `make test`. Both install first (`make setup`, idempotent).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# Extra pip arguments for torch, e.g. TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu"
+# on machines where plain `pip install torch==2.13.0` would pick a CUDA build.
+TORCH_PIP_ARGS ?=
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.PHONY: setup demo test lint worker serve clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# The pinned CPU torch first: a bare `torch` requirement would pull a multi-GB CUDA build.
+	$(PY) -m pip install --quiet torch==2.13.0 $(TORCH_PIP_ARGS)
+	$(PY) -m pip install --quiet -e ".[demo,test]"
+	touch $@
+
+demo: setup
+	$(PY) manage.py demo_setup --noinput
+	@echo ""
+	@echo "  Storefront: http://127.0.0.1:$(PORT)/"
+	@echo "  API docs:   http://127.0.0.1:$(PORT)/api/assistant/docs/"
+	@echo "  Admin:      http://127.0.0.1:$(PORT)/admin/"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: setup
+	$(VENV)/bin/celery -A demo_project worker --loglevel=info --concurrency=1
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+test: setup lint
+	$(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) .data

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "shop"
+urlpatterns = [
+    path("", views.storefront, name="storefront"),
+    path("products/<int:pk>/", views.product_detail, name="product"),
+]

@@ -1,0 +1,297 @@
+"""The only code that knows the host's product model.
+
+A product adapter turns one host product into a :class:`ProductDocument`: texts per
+language plus the facets search filters on. The default :class:`ProductAdapter` is
+driven by ``SHOP_ASSISTANT["ADAPTER_FIELDS"]`` and understands translated fields in
+three shapes:
+
+* a JSON field per text field, ``{"en": "...", "es": "..."}``;
+* one JSON field holding all translations, ``{"es": {"title": "...", ...}, ...}``
+  (``"translations"`` key of the field map, django-parler's shape in one column);
+* django-modeltranslation's ``title_es`` / ``description_de`` columns.
+
+Shops with anything else subclass it and point ``SHOP_ASSISTANT["ADAPTER"]`` at theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.conf import settings
+
+from .conf import app_settings
+
+
+@dataclass
+class LocalizedText:
+    """The texts of one product in one language."""
+
+    title: str = ""
+    description: str = ""
+    bullets: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.title.strip() or self.description.strip() or any(self.bullets))
+
+
+@dataclass
+class ProductDocument:
+    """What shop_assistant knows about one product, independent of the host's schema."""
+
+    product_id: Any
+    texts: dict[str, LocalizedText]
+    price: Decimal | None = None
+    currency: str = ""
+    in_stock: bool = True
+    category_path: list[str] = field(default_factory=list)  # slugs, root first
+    category_names: dict[str, str] = field(default_factory=dict)  # language -> leaf name
+    brand: str = ""
+    attributes: dict[str, str] = field(default_factory=dict)  # filterable facets
+    url: str = ""
+    image: str = ""
+    group: str = ""  # variant family: products sharing it are variants of one model
+    is_published: bool = True
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(lang for lang, text in self.texts.items() if not text.is_empty())
+
+    def facets(self) -> dict[str, Any]:
+        """Everything that is filtered on but never embedded."""
+        return {
+            "price": self.price,
+            "currency": self.currency,
+            "in_stock": self.in_stock,
+            "category_path": list(self.category_path),
+            "brand": self.brand,
+            "attributes": dict(self.attributes),
+            "url": self.url,
+            "image": self.image,
+            "group": self.group,
+            "is_published": self.is_published,
+        }
+
+
+#: Keys of ``ADAPTER_FIELDS`` and their defaults. Values are attribute paths on the
+#: product (``"brand.name"``); a callable attribute is called without arguments.
+DEFAULT_FIELDS: dict[str, Any] = {
+    "title": "title",
+    "description": "description",
+    "bullets": None,  # text with one bullet per line, or a list
+    "translations": None,  # one JSON field: {lang: {"title": ..., "description": ...}}
+    "language": None,  # field holding the language of the untranslated fields
+    "price": "price",
+    "currency": "currency",
+    "default_currency": "EUR",
+    "in_stock": None,  # a boolean field; else derived from "stock"
+    "stock": "stock",
+    "brand": "brand",
+    "category": "category",  # an object with "slug", "name" and "parent"
+    "category_slug": "slug",
+    "category_name": "name",
+    "category_parent": "parent",
+    "attributes": (),  # attribute paths copied into the facets
+    "attributes_field": None,  # a JSON dict field merged into the facets
+    "url": "get_absolute_url",
+    "image": None,
+    "group": None,
+    "published": None,  # a boolean field; unpublished products are never served
+}
+
+
+def resolve(obj: Any, path: str | None, default: Any = None) -> Any:
+    """Follow a dotted attribute path, calling callables; ``default`` on any gap."""
+    if not path:
+        return default
+    value = obj
+    for part in path.split("."):
+        if value is None:
+            return default
+        value = getattr(value, part, None)
+        if callable(value) and not hasattr(value, "all"):
+            value = value()
+    return default if value is None else value
+
+
+def _primary(code: str) -> str:
+    return code.split("-")[0].split("_")[0].lower()
+
+
+def configured_languages() -> list[str]:
+    """The shop's language codes (``SHOP_ASSISTANT["LANGUAGES"]`` or ``settings.LANGUAGES``)."""
+    if app_settings.LANGUAGES:
+        return list(app_settings.LANGUAGES)
+    seen: list[str] = []
+    for code, _name in settings.LANGUAGES:
+        primary = _primary(code)
+        if primary not in seen:
+            seen.append(primary)
+    return seen
+
+
+class ProductAdapter:
+    """Settings-driven adapter. Override any ``get_*`` method in a subclass."""
+
+    def __init__(self, fields: Mapping[str, Any] | None = None) -> None:
+        overrides = app_settings.ADAPTER_FIELDS if fields is None else fields
+        unknown = set(overrides) - set(DEFAULT_FIELDS)
+        if unknown:
+            raise ValueError(f"Unknown ADAPTER_FIELDS key(s): {', '.join(sorted(unknown))}")
+        self.fields = {**DEFAULT_FIELDS, **overrides}
+
+    # -- the entry point -------------------------------------------------------------
+    def to_document(self, product: Any) -> ProductDocument:
+        return ProductDocument(
+            product_id=product.pk,
+            texts=self.get_texts(product),
+            price=self.get_price(product),
+            currency=self.get_currency(product),
+            in_stock=self.get_in_stock(product),
+            category_path=self.get_category_path(product),
+            category_names=self.get_category_names(product),
+            brand=str(resolve(product, self.fields["brand"], "")),
+            attributes=self.get_attributes(product),
+            url=str(resolve(product, self.fields["url"], "")),
+            image=self.get_image(product),
+            group=str(resolve(product, self.fields["group"], "")),
+            is_published=bool(resolve(product, self.fields["published"], True)),
+        )
+
+    def get_queryset(self, model: type) -> Any:
+        """Products to index, with the relations :meth:`to_document` follows fetched up front."""
+        category = self.fields["category"]
+        parent = self.fields["category_parent"]
+        paths = [self.fields["brand"], f"{category}.{parent}.{parent}" if category else None]
+        related = {r for r in (_relation_path(model, p) for p in paths if p) if r}
+        qs = model._default_manager.all()
+        return qs.select_related(*sorted(related)) if related else qs
+
+    # -- texts ------------------------------------------------------------------------
+    def base_language(self, product: Any) -> str:
+        value = resolve(product, self.fields["language"])
+        return _primary(str(value)) if value else _primary(settings.LANGUAGE_CODE)
+
+    def get_texts(self, product: Any) -> dict[str, LocalizedText]:
+        languages = configured_languages()
+        base = self.base_language(product)
+        texts: dict[str, LocalizedText] = {}
+        for lang in dict.fromkeys([base, *languages]):
+            text = LocalizedText(
+                title=self._text(product, "title", lang, base),
+                description=self._text(product, "description", lang, base),
+                bullets=self._bullets(product, lang, base),
+            )
+            if not text.is_empty():
+                texts[lang] = text
+        return texts
+
+    def _text(self, product: Any, name: str, lang: str, base: str) -> str:
+        path = self.fields[name]
+        if not path:
+            return ""
+        value = resolve(product, path)
+        if isinstance(value, Mapping):  # per-field JSON translations
+            return str(value.get(lang) or "").strip()
+        translations = resolve(product, self.fields["translations"])
+        if isinstance(translations, Mapping) and lang in translations:
+            return str((translations[lang] or {}).get(name) or "").strip()
+        modeltranslation = getattr(product, f"{path}_{lang.replace('-', '_')}", None)
+        if isinstance(modeltranslation, str):
+            return modeltranslation.strip()
+        return str(value or "").strip() if lang == base else ""
+
+    def _bullets(self, product: Any, lang: str, base: str) -> list[str]:
+        raw: Any = self._text(product, "bullets", lang, base) if self.fields["bullets"] else ""
+        if isinstance(raw, str):
+            raw = raw.splitlines()
+        return [b.strip(" -•\t") for b in raw if b and b.strip(" -•\t")]
+
+    # -- facets -----------------------------------------------------------------------
+    def get_price(self, product: Any) -> Decimal | None:
+        value = resolve(product, self.fields["price"])
+        if value is None or value == "":
+            return None
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            return None
+
+    def get_currency(self, product: Any) -> str:
+        return str(resolve(product, self.fields["currency"], self.fields["default_currency"]))
+
+    def get_in_stock(self, product: Any) -> bool:
+        if self.fields["in_stock"]:
+            return bool(resolve(product, self.fields["in_stock"], False))
+        stock = resolve(product, self.fields["stock"])
+        return True if stock is None else stock > 0
+
+    def _categories(self, product: Any) -> list[Any]:
+        node = resolve(product, self.fields["category"])
+        chain: list[Any] = []
+        while node is not None and len(chain) < 32:
+            chain.append(node)
+            node = getattr(node, self.fields["category_parent"], None)
+        return chain[::-1]
+
+    def get_category_path(self, product: Any) -> list[str]:
+        return [
+            str(resolve(c, self.fields["category_slug"], "")) for c in self._categories(product)
+        ]
+
+    def get_category_names(self, product: Any) -> dict[str, str]:
+        chain = self._categories(product)
+        if not chain:
+            return {}
+        leaf = chain[-1]
+        names: dict[str, str] = {}
+        for lang in configured_languages():
+            name = self._text(leaf, "category_name", lang, _primary(settings.LANGUAGE_CODE))
+            if name:
+                names[lang] = name
+        return names
+
+    def get_attributes(self, product: Any) -> dict[str, str]:
+        attributes: dict[str, str] = {}
+        extra = resolve(product, self.fields["attributes_field"])
+        if isinstance(extra, Mapping):
+            attributes.update(
+                {str(k): _facet_value(v) for k, v in extra.items() if v not in ("", None)}
+            )
+        for path in self.fields["attributes"]:
+            value = resolve(product, path)
+            if value not in ("", None):
+                attributes[path.split(".")[-1]] = _facet_value(value)
+        return attributes
+
+    def get_image(self, product: Any) -> str:
+        value = resolve(product, self.fields["image"], "")
+        return str(getattr(value, "url", value) or "") if value else ""
+
+
+def _relation_path(model: type, path: str) -> str:
+    """The longest prefix of ``path`` made of relations, as a ``select_related`` lookup."""
+    parts: list[str] = []
+    for name in path.split("."):
+        try:
+            field = model._meta.get_field(name)
+        except Exception:
+            break
+        if not field.is_relation or field.related_model is None:
+            break
+        parts.append(name)
+        model = field.related_model
+    return "__".join(parts)
+
+
+def _facet_value(value: Any) -> str:
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def get_adapter() -> ProductAdapter:
+    """A fresh adapter of the configured class (resolved per call, like allauth)."""
+    return app_settings.ADAPTER()

@@ -1,0 +1,134 @@
+"""The ``SHOP_ASSISTANT`` settings namespace, read lazily.
+
+Like DRF's ``api_settings``: defaults live in :data:`DEFAULTS`, unknown keys are
+rejected, dotted paths listed in :data:`IMPORT_STRINGS` are imported on first use,
+and the cache is dropped whenever a test changes the settings.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.utils.module_loading import import_string
+
+
+class BackendSetting(TypedDict, total=False):
+    CLASS: str
+    CONFIG: dict[str, Any]
+
+
+class ShopAssistantSettings(TypedDict, total=False):
+    ADAPTER: str
+    ADAPTER_FIELDS: dict[str, Any]
+    ENCODER: BackendSetting
+    LANGUAGES: list[str] | None
+    DATABASE: str
+    CACHE: str
+    QUERY_CACHE_TIMEOUT: int
+    ENCODE_BATCH_SIZE: int
+    WRITE_BATCH_SIZE: int
+    DESCRIPTION_CHUNK_CHARS: int
+    HNSW_M: int
+    HNSW_EF_CONSTRUCTION: int
+
+
+DEFAULTS: ShopAssistantSettings = {
+    # Turns a host product into a ProductDocument (see shop_assistant.catalog).
+    "ADAPTER": "shop_assistant.catalog.ProductAdapter",
+    # Field map read by the default adapter; see ProductAdapter for the keys.
+    "ADAPTER_FIELDS": {},
+    # Encoder of the first embedding space (later spaces record their own).
+    "ENCODER": {
+        "CLASS": "shop_assistant.embeddings.use.UniversalSentenceEncoder",
+        "CONFIG": {},
+    },
+    # Language codes the shop serves; None means the primary codes of settings.LANGUAGES.
+    "LANGUAGES": None,
+    # Database alias for read queries (search, recommendations, Q&A): point it at a replica.
+    "DATABASE": "default",
+    # Cache alias for query embeddings.
+    "CACHE": "default",
+    "QUERY_CACHE_TIMEOUT": 24 * 3600,
+    # Passages encoded per encoder call, and products written per transaction.
+    "ENCODE_BATCH_SIZE": 256,
+    "WRITE_BATCH_SIZE": 200,
+    # Descriptions are split into passages of about this many characters.
+    "DESCRIPTION_CHUNK_CHARS": 600,
+    # HNSW build parameters of each embedding space's index.
+    "HNSW_M": 16,
+    "HNSW_EF_CONSTRUCTION": 64,
+}
+
+IMPORT_STRINGS = frozenset({"ADAPTER"})
+
+
+class AppSettings:
+    """Attribute access to ``settings.SHOP_ASSISTANT`` merged over :data:`DEFAULTS`."""
+
+    def __init__(self) -> None:
+        self._cached: dict[str, Any] = {}
+
+    @property
+    def user_settings(self) -> dict[str, Any]:
+        value = getattr(settings, "SHOP_ASSISTANT", {}) or {}
+        unknown = set(value) - set(DEFAULTS)
+        if unknown:
+            raise ImproperlyConfigured(
+                f"Unknown SHOP_ASSISTANT setting(s): {', '.join(sorted(unknown))}. "
+                f"Known: {', '.join(sorted(DEFAULTS))}."
+            )
+        return value
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in DEFAULTS:
+            raise AttributeError(f"Invalid SHOP_ASSISTANT setting: {name!r}")
+        if name in self._cached:
+            return self._cached[name]
+        value = self.user_settings.get(name, DEFAULTS[name])  # type: ignore[literal-required]
+        if name in IMPORT_STRINGS and isinstance(value, str):
+            try:
+                value = import_string(value)
+            except ImportError as exc:
+                raise ImproperlyConfigured(
+                    f"SHOP_ASSISTANT[{name!r}] = {value!r} could not be imported: {exc}"
+                ) from exc
+        self._cached[name] = value
+        return value
+
+    def reload(self) -> None:
+        self._cached.clear()
+
+
+app_settings = AppSettings()
+
+
+def product_model_label() -> str:
+    """The host's product model as ``"app_label.ModelName"``."""
+    label = getattr(settings, "SHOP_ASSISTANT_PRODUCT_MODEL", None)
+    if not label:
+        raise ImproperlyConfigured("SHOP_ASSISTANT_PRODUCT_MODEL is not set.")
+    return label
+
+
+def get_product_model() -> type:
+    """The host's product model class, like ``get_user_model()``."""
+    from django.apps import apps
+
+    label = product_model_label()
+    try:
+        return apps.get_model(label, require_ready=False)
+    except (ValueError, LookupError) as exc:
+        raise ImproperlyConfigured(
+            f"SHOP_ASSISTANT_PRODUCT_MODEL refers to {label!r}, which is not an installed model."
+        ) from exc
+
+
+def _reload(*, setting: str, **kwargs: Any) -> None:
+    if setting in ("SHOP_ASSISTANT", "LANGUAGES", "LANGUAGE_CODE"):
+        app_settings.reload()
+
+
+setting_changed.connect(_reload)

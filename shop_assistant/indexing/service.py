@@ -1,0 +1,320 @@
+"""Indexing: product → document → passages → content hash → encode → COPY → ANN index.
+
+Per batch of products the encoder runs first, outside any transaction, on the passages
+whose text has no vector in the space yet; then one transaction writes the entries,
+passages and vectors of the whole batch (so a product is never half-written). Unchanged
+passages are never encoded again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from django.db import connections, transaction
+from django.utils import timezone
+from pgvector.psycopg import register_vector
+
+from ..catalog import ProductAdapter, ProductDocument, get_adapter
+from ..conf import app_settings, get_product_model
+from ..models import CatalogEntry, Embedding, EmbeddingSpace, Passage
+from . import ann
+from .passages import PassageSpec, build_passages, document_hash, ts_config
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did."""
+
+    products: int = 0
+    passages_encoded: int = 0
+    passages_skipped: int = 0
+    failed: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    errors: dict[Any, str] = field(default_factory=dict)
+
+    def merge(self, other: IndexReport) -> None:
+        self.products += other.products
+        self.passages_encoded += other.passages_encoded
+        self.passages_skipped += other.passages_skipped
+        self.failed += other.failed
+        self.removed += other.removed
+        self.errors.update(other.errors)
+
+    def summary(self) -> str:
+        return (
+            f"{self.products} products, {self.passages_encoded} passages encoded, "
+            f"{self.passages_skipped} skipped as unchanged, {self.failed} failed, "
+            f"{self.removed} removed, {self.seconds:.1f} s"
+        )
+
+
+@dataclass
+class _Prepared:
+    document: ProductDocument
+    passages: list[PassageSpec]
+    doc_hash: str
+
+
+class Indexer:
+    """Indexes host products into one embedding space."""
+
+    def __init__(
+        self,
+        space: EmbeddingSpace,
+        *,
+        adapter: ProductAdapter | None = None,
+        using: str = "default",
+    ) -> None:
+        self.space = space
+        self.adapter = adapter or get_adapter()
+        self.using = using
+        self.encoder = space.get_encoder()
+        self.chunk_chars = int(app_settings.DESCRIPTION_CHUNK_CHARS)
+
+    # -- public -----------------------------------------------------------------------
+    def index_all(self, progress: Progress | None = None) -> IndexReport:
+        model = get_product_model()
+        ids = list(
+            model._default_manager.using(self.using).order_by("pk").values_list("pk", flat=True)
+        )
+        report = self.index_ids(ids, progress=progress)
+        started = time.perf_counter()
+        report.removed += self.remove_missing()
+        report.seconds += time.perf_counter() - started
+        return report
+
+    def index_ids(self, ids: Sequence[Any], progress: Progress | None = None) -> IndexReport:
+        started = time.perf_counter()
+        report = IndexReport()
+        batch_size = int(app_settings.WRITE_BATCH_SIZE)
+        for start in range(0, len(ids), batch_size):
+            report.merge(self._index_batch(ids[start : start + batch_size]))
+            if progress:
+                progress(min(start + batch_size, len(ids)), len(ids))
+        if report.products:
+            ann.ensure_index(self.space, self.using)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def remove_missing(self) -> int:
+        """Delete entries whose product no longer exists (e.g. removed by raw SQL)."""
+        model = get_product_model()
+        gone = CatalogEntry.objects.using(self.using).exclude(
+            product_id__in=model._default_manager.using(self.using).values("pk")
+        )
+        return gone.delete()[1].get(CatalogEntry._meta.label, 0)
+
+    # -- one batch --------------------------------------------------------------------
+    def _index_batch(self, ids: Sequence[Any]) -> IndexReport:
+        report = IndexReport()
+        model = get_product_model()
+        products = self.adapter.get_queryset(model).using(self.using).filter(pk__in=ids)
+        prepared: dict[Any, _Prepared] = {}
+        for product in products:
+            try:
+                document = self.adapter.to_document(product)
+                passages = build_passages(document, self.chunk_chars)
+            except Exception as exc:  # a broken product must not stop the batch
+                report.failed += 1
+                report.errors[product.pk] = f"{type(exc).__name__}: {exc}"
+                continue
+            prepared[product.pk] = _Prepared(document, passages, document_hash(document, passages))
+        missing_ids = set(ids) - set(prepared) - set(report.errors)
+        report.removed += remove_products(missing_ids, using=self.using) if missing_ids else 0
+
+        known = self._known_hashes(prepared)
+        to_encode: list[tuple[Any, PassageSpec]] = []
+        for pk, item in prepared.items():
+            for spec in item.passages:
+                if known.get((pk, *spec.slot)) == spec.content_hash:
+                    report.passages_skipped += 1
+                else:
+                    to_encode.append((pk, spec))
+        vectors = self._encode([spec.text for _, spec in to_encode])
+        report.passages_encoded += len(to_encode)
+
+        with transaction.atomic(using=self.using):
+            entries = self._upsert_entries(prepared)
+            self._write_passages(entries, prepared)
+            self._write_embeddings(entries, to_encode, vectors)
+        report.products += len(prepared)
+        return report
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.space.dimension), dtype=np.float32)
+        batch = int(app_settings.ENCODE_BATCH_SIZE)
+        parts = [
+            self.encoder.encode_documents(texts[i : i + batch]) for i in range(0, len(texts), batch)
+        ]
+        vectors = np.vstack(parts).astype(np.float32, copy=False)
+        if vectors.shape != (len(texts), self.space.dimension):
+            raise ValueError(
+                f"Encoder {self.space.model_id} returned {vectors.shape}, "
+                f"expected ({len(texts)}, {self.space.dimension})."
+            )
+        return vectors
+
+    def _known_hashes(self, prepared: dict[Any, _Prepared]) -> dict[tuple, str]:
+        """(product pk, kind, language, position) → hash of the text embedded in this space."""
+        rows = (
+            Embedding.objects.using(self.using)
+            .filter(space=self.space, entry__product_id__in=list(prepared))
+            .values_list(
+                "entry__product_id",
+                "passage__kind",
+                "passage__language",
+                "passage__position",
+                "content_hash",
+            )
+        )
+        return {(pk, kind, lang, pos): h for pk, kind, lang, pos, h in rows}
+
+    # -- writes (inside the batch transaction) ----------------------------------------
+    def _upsert_entries(self, prepared: dict[Any, _Prepared]) -> dict[Any, int]:
+        now = timezone.now()
+        entries = []
+        for pk, item in prepared.items():
+            doc = item.document
+            entries.append(
+                CatalogEntry(
+                    product_id=pk,
+                    titles={
+                        lang: doc.texts[lang].title
+                        for lang in doc.languages
+                        if doc.texts[lang].title
+                    },
+                    languages=doc.languages,
+                    price=doc.price,
+                    currency=doc.currency,
+                    in_stock=doc.in_stock,
+                    category_path=doc.category_path,
+                    brand=doc.brand,
+                    attributes=doc.attributes,
+                    url=doc.url,
+                    image=doc.image,
+                    group=doc.group,
+                    is_published=doc.is_published,
+                    content_hash=item.doc_hash,
+                    status=CatalogEntry.Status.INDEXED,
+                    error="",
+                    indexed_at=now,
+                )
+            )
+        update_fields = [
+            f.name for f in CatalogEntry._meta.concrete_fields if f.name not in ("id", "product")
+        ]
+        CatalogEntry.objects.using(self.using).bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["product"],
+            update_fields=update_fields,
+        )
+        return dict(
+            CatalogEntry.objects.using(self.using)
+            .filter(product_id__in=list(prepared))
+            .values_list("product_id", "id")
+        )
+
+    def _write_passages(self, entries: dict[Any, int], prepared: dict[Any, _Prepared]) -> None:
+        """Replace each entry's passages by its new ones; unchanged rows are left alone."""
+        table = Passage._meta.db_table
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS sa_stage_passage "
+                "(entry_id bigint, kind text, language text, position int, text text, "
+                "content_hash text, ts_config text) ON COMMIT DELETE ROWS"
+            )
+            cursor.execute("TRUNCATE sa_stage_passage")  # when nested in an outer transaction
+            with cursor.copy(
+                "COPY sa_stage_passage (entry_id, kind, language, position, text, content_hash, "
+                "ts_config) FROM STDIN"
+            ) as copy:
+                for pk, item in prepared.items():
+                    for spec in item.passages:
+                        copy.write_row(
+                            (
+                                entries[pk],
+                                spec.kind,
+                                spec.language,
+                                spec.position,
+                                spec.text,
+                                spec.content_hash,
+                                ts_config(spec.language),
+                            )
+                        )
+            # Passages whose slot disappeared (a translation removed, a shorter text).
+            cursor.execute(
+                f"DELETE FROM {table} p WHERE p.entry_id = ANY(%s) AND NOT EXISTS ("
+                "SELECT 1 FROM sa_stage_passage s WHERE s.entry_id = p.entry_id "
+                "AND s.kind = p.kind AND s.language = p.language AND s.position = p.position)",
+                [list(entries.values())],
+            )
+            cursor.execute(
+                f"INSERT INTO {table} (entry_id, kind, language, position, text, content_hash, "
+                "search_vector) SELECT entry_id, kind, language, position, text, content_hash, "
+                "to_tsvector(ts_config::regconfig, unaccent(text)) FROM sa_stage_passage "
+                "ON CONFLICT (entry_id, kind, language, position) DO UPDATE SET "
+                "text = EXCLUDED.text, content_hash = EXCLUDED.content_hash, "
+                "search_vector = EXCLUDED.search_vector "
+                f"WHERE {table}.content_hash IS DISTINCT FROM EXCLUDED.content_hash"
+            )
+
+    def _write_embeddings(
+        self,
+        entries: dict[Any, int],
+        encoded: list[tuple[Any, PassageSpec]],
+        vectors: np.ndarray,
+    ) -> None:
+        if not encoded:
+            return
+        connection = connections[self.using]
+        connection.ensure_connection()
+        register_vector(connection.connection)
+        table = Embedding._meta.db_table
+        passages = Passage._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS sa_stage_embedding "
+                "(entry_id bigint, kind text, language text, position int, content_hash text, "
+                "embedding vector) ON COMMIT DELETE ROWS"
+            )
+            cursor.execute("TRUNCATE sa_stage_embedding")
+            with cursor.copy(
+                "COPY sa_stage_embedding (entry_id, kind, language, position, content_hash, "
+                "embedding) FROM STDIN WITH (FORMAT BINARY)"
+            ) as copy:
+                copy.set_types(["int8", "text", "text", "int4", "text", "vector"])
+                for (pk, spec), vector in zip(encoded, vectors, strict=True):
+                    copy.write_row(
+                        (
+                            entries[pk],
+                            spec.kind,
+                            spec.language,
+                            spec.position,
+                            spec.content_hash,
+                            vector,
+                        )
+                    )
+            cursor.execute(
+                f"INSERT INTO {table} (passage_id, space_id, entry_id, content_hash, embedding) "
+                f"SELECT p.id, %s, s.entry_id, s.content_hash, s.embedding "
+                f"FROM sa_stage_embedding s JOIN {passages} p ON p.entry_id = s.entry_id "
+                "AND p.kind = s.kind AND p.language = s.language AND p.position = s.position "
+                "ON CONFLICT (passage_id, space_id) DO UPDATE SET "
+                "content_hash = EXCLUDED.content_hash, embedding = EXCLUDED.embedding",
+                [self.space.pk],
+            )
+
+
+def remove_products(product_ids: Iterable[Any], using: str = "default") -> int:
+    """Delete the entries (and with them passages and vectors) of these products."""
+    deleted = CatalogEntry.objects.using(using).filter(product_id__in=list(product_ids)).delete()
+    return deleted[1].get(CatalogEntry._meta.label, 0)

@@ -1,0 +1,151 @@
+"""Indexing on real PostgreSQL + pgvector with the real USE encoder."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.core.management import call_command
+from django.db import connection
+
+from shop_assistant.indexing import Indexer
+from shop_assistant.indexing.ann import index_state
+from shop_assistant.models import CatalogEntry, Embedding, Passage
+
+from .factories import category, product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalog():
+    clothing = category("clothing", en="Clothing", es="Ropa")
+    jackets = category("rain-jackets", clothing, en="Rain jackets", es="Chaquetas de lluvia")
+    kitchen = category("kitchen", en="Kitchen", es="Cocina")
+    jacket = product(
+        "Waterproof hiking jacket",
+        "A breathable shell with a hood. Taped seams keep the rain out.",
+        translations={
+            "es": {
+                "title": "Chaqueta de senderismo impermeable",
+                "description": "Una chaqueta transpirable con capucha. Las costuras selladas "
+                "impiden que entre la lluvia.",
+            }
+        },
+        category=jackets,
+        brand="Nordwand",
+        color="navy",
+        material="nylon",
+    )
+    mug = product(
+        "Ceramic coffee mug",
+        "Holds 350 ml. Dishwasher safe.",
+        category=kitchen,
+        color="white",
+        stock=0,
+    )
+    cafetera = product(
+        "Cafetera italiana de aluminio",
+        "Prepara seis tazas de café espresso en la cocina de gas.",
+        language="es",
+        category=kitchen,
+    )
+    return {"jacket": jacket, "mug": mug, "cafetera": cafetera}
+
+
+def test_index_writes_entries_passages_and_vectors_per_language(space, catalog):
+    report = Indexer(space).index_all()
+
+    assert report.products == 3 and report.failed == 0
+    jacket = CatalogEntry.objects.get(product=catalog["jacket"])
+    assert jacket.languages == ["en", "es"]
+    assert jacket.titles["es"] == "Chaqueta de senderismo impermeable"
+    assert jacket.category_path == ["clothing", "rain-jackets"]
+    assert jacket.brand == "Nordwand" and jacket.attributes["color"] == "navy"
+    assert CatalogEntry.objects.get(product=catalog["mug"]).in_stock is False
+    assert CatalogEntry.objects.get(product=catalog["cafetera"]).languages == ["es"]
+    kinds = set(jacket.passages.values_list("kind", "language"))
+    assert kinds == {
+        (k, lang) for k in ("title", "description", "attributes") for lang in ("en", "es")
+    }
+    # Every passage has exactly one vector in the space, of the space's dimension.
+    assert Embedding.objects.filter(space=space).count() == Passage.objects.count()
+    assert report.passages_encoded == Passage.objects.count()
+    vector = Embedding.objects.filter(space=space).first().embedding
+    assert len(vector) == space.dimension == 512
+    assert index_state(space) == "valid"
+
+
+def test_full_text_vector_uses_the_passage_language(space, catalog):
+    Indexer(space).index_all()
+    passages = Passage.objects.filter(entry__product=catalog["jacket"], kind="description")
+    # Spanish stemming: the plural "costuras" in the text matches the singular query.
+    costura = SearchQuery("costura", config="spanish")
+    assert passages.filter(language="es", search_vector=costura).exists()
+    assert not passages.filter(language="en", search_vector=costura).exists()
+    # English stemming + unaccent on the English text.
+    assert passages.filter(language="en", search_vector=SearchQuery("seam", config="english"))
+
+
+def test_second_run_encodes_nothing_and_edit_reencodes_only_changed_passages(space, catalog):
+    Indexer(space).index_all()
+    again = Indexer(space).index_all()
+    assert again.passages_encoded == 0
+    assert again.passages_skipped == Passage.objects.count()
+
+    jacket = catalog["jacket"]
+    jacket.description = "A breathable shell with a hood and two zipped pockets."
+    jacket.save()
+    before = dict(
+        Embedding.objects.filter(entry__product=jacket).values_list("passage_id", "content_hash")
+    )
+    report = Indexer(space).index_ids([jacket.pk])
+    assert report.passages_encoded == 1  # the English description only
+    after = dict(
+        Embedding.objects.filter(entry__product=jacket).values_list("passage_id", "content_hash")
+    )
+    changed = {pid for pid in after if before.get(pid) != after[pid]}
+    assert len(changed) == 1
+    assert Passage.objects.get(pk=changed.pop()).kind == "description"
+    assert Embedding.objects.filter(space=space).count() == Passage.objects.count()
+
+
+def test_removed_translation_and_deleted_product_leave_no_rows(space, catalog):
+    Indexer(space).index_all()
+    jacket = catalog["jacket"]
+    jacket.translations = {}
+    jacket.save()
+    Indexer(space).index_ids([jacket.pk])
+    assert not Passage.objects.filter(entry__product=jacket, language="es").exists()
+
+    entry_id = CatalogEntry.objects.get(product=jacket).pk
+    jacket.delete()
+    assert not CatalogEntry.objects.filter(pk=entry_id).exists()
+    assert not Passage.objects.filter(entry_id=entry_id).exists()
+    assert not Embedding.objects.filter(entry_id=entry_id).exists()
+
+
+def test_ann_query_uses_the_space_index_and_finds_the_translation(space, catalog):
+    Indexer(space).index_all()
+    query = space.get_encoder().encode_queries(["chaqueta impermeable"])[0]
+    sql = (
+        "SELECT e.entry_id FROM shop_assistant_embedding e WHERE e.space_id = %s "
+        "ORDER BY (e.embedding::vector(512)) <=> %s::vector(512) LIMIT 3"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, [space.pk, str(query.tolist())])
+        plan = "\n".join(r[0] for r in cursor.fetchall())
+        cursor.execute(sql, [space.pk, str(query.tolist())])
+        top = cursor.fetchone()[0]
+    assert space.index_name in plan
+    assert top == CatalogEntry.objects.get(product=catalog["jacket"]).pk
+    assert np.isclose(np.linalg.norm(query), 1.0, atol=1e-3)
+
+
+def test_reindex_command_prints_a_summary(space, catalog, capsys):
+    call_command("shop_assistant_reindex", "--all")
+    out = capsys.readouterr().out
+    assert "3 products" in out and "0 failed" in out
+    call_command("shop_assistant_reindex", "--ids", str(catalog["mug"].pk))
+    assert "0 passages encoded" in capsys.readouterr().out
