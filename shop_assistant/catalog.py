@@ -54,6 +54,7 @@ class ProductDocument:
     image: str = ""
     group: str = ""  # variant family: products sharing it are variants of one model
     is_published: bool = True
+    rebuyable: bool = False  # a consumable that may be recommended again after purchase
 
     @property
     def languages(self) -> list[str]:
@@ -72,6 +73,7 @@ class ProductDocument:
             "image": self.image,
             "group": self.group,
             "is_published": self.is_published,
+            "rebuyable": self.rebuyable,
         }
 
 
@@ -99,6 +101,7 @@ DEFAULT_FIELDS: dict[str, Any] = {
     "image": None,
     "group": None,
     "published": None,  # a boolean field; unpublished products are never served
+    "rebuyable": None,  # a boolean field marking consumables
 }
 
 
@@ -158,6 +161,7 @@ class ProductAdapter:
             image=self.get_image(product),
             group=str(resolve(product, self.fields["group"], "")),
             is_published=bool(resolve(product, self.fields["published"], True)),
+            rebuyable=bool(resolve(product, self.fields["rebuyable"], False)),
         )
 
     def get_queryset(self, model: type) -> Any:

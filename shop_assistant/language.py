@@ -205,8 +205,11 @@ def _is_kana(char: str) -> bool:
     return unicodedata.name(char, "").startswith(("HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA"))
 
 
-def _han_without_kana(text: str) -> bool:
-    """Chinese characters alone do not tell Chinese from Japanese (lingua says Chinese)."""
+def _han_is_ambiguous(text: str, candidates: dict[Language, str]) -> bool:
+    """Chinese characters without kana do not tell Chinese from Japanese (lingua would
+    say Chinese), so they are ambiguous when both are candidates."""
+    if not {Language.CHINESE, Language.JAPANESE} <= candidates.keys():
+        return False
     return any(_is_han(char) for char in text) and not any(_is_kana(char) for char in text)
 
 
@@ -257,7 +260,7 @@ def detect(
     :data:`MIN_LETTERS` letters, or the best language's confidence is below
     ``min_confidence`` or less than :data:`MIN_RATIO` times the runner-up's, unless
     the script or a character settles it (kana, hangul, Cyrillic with a single Cyrillic
-    candidate, "ñ" among languages without it, ...). Chinese characters without kana
+    candidate, a letter like "ñ" that only one candidate uses). Chinese characters without kana
     give ``None`` when both Chinese and Japanese are allowed. Needs at least two
     candidate languages that lingua knows; other codes are ignored.
     """
@@ -265,7 +268,7 @@ def detect(
     text = text[:_MAX_CHARS]
     if len(candidates) < 2 or not _LETTERS.search(text):
         return None
-    if {"ja", "zh"} <= {_primary(code) for code in candidates.values()} and _han_without_kana(text):
+    if _han_is_ambiguous(text, candidates):
         return None
     confidences = _lingua_confidences(text, candidates)
     best = max(confidences, key=confidences.__getitem__)

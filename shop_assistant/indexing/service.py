@@ -202,6 +202,7 @@ class Indexer:
                     image=doc.image,
                     group=doc.group,
                     is_published=doc.is_published,
+                    rebuyable=doc.rebuyable,
                     content_hash=item.doc_hash,
                     status=CatalogEntry.Status.INDEXED,
                     error="",

@@ -100,6 +100,11 @@ class CatalogEntry(models.Model):
     image = models.CharField(_("image"), max_length=1024, blank=True)
     group = models.CharField(_("variant group"), max_length=255, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
+    rebuyable = models.BooleanField(
+        _("re-buyable"),
+        default=False,
+        help_text=_("A consumable that is recommended again after purchase."),
+    )
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.STALE
