@@ -9,7 +9,7 @@ finally ``settings.LANGUAGE_CODE``; the code it returns is always one of the all
 codes.
 
 Lingua detectors are built lazily, once per set of languages (building one and loading
-its models takes about two seconds and some 250 MB for a dozen languages).
+its models takes 1-2 s and about 250 MB for a dozen languages; models are shared).
 """
 
 from __future__ import annotations

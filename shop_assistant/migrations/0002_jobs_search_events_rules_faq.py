@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='catalogentry',
             name='rebuyable',
-            field=models.BooleanField(default=False, help_text='A consumable recommended again after purchase.', verbose_name='re-buyable'),
+            field=models.BooleanField(default=False, help_text='A consumable that is recommended again after purchase.', verbose_name='re-buyable'),
         ),
         migrations.CreateModel(
             name='FAQEntry',
