@@ -1,0 +1,1 @@
+"""Django admin: one module per area, imported here so ``admin.autodiscover`` finds them."""

@@ -1,0 +1,1 @@
+"""DRF endpoints: thin views that validate, call one service and serialize."""

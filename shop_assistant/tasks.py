@@ -1,0 +1,1 @@
+"""Celery tasks (``@shared_task`` only; the Celery app belongs to the host project)."""
