@@ -7,8 +7,6 @@ and runs without Django settings.
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -23,6 +21,8 @@ from shop_assistant.language import (
     parse_accept_language,
     shop_languages,
 )
+
+from .paths import EVAL_DIR
 
 ALL = ("en", "es", "de", "fr", "ja", "it", "pt", "nl", "zh", "ko", "pl", "ru")
 SHOP = ("en", "es", "de", "fr", "ja")
@@ -230,13 +230,12 @@ def test_detect_rejects_an_empty_language_list() -> None:
 
 # --- eval dev queries ----------------------------------------------------------------
 
-EVAL_DIR = Path(os.environ.get("SHOP_ASSISTANT_EVAL_DIR", "/work/shared/eval"))
 EVAL_FILES = ("queries_dev.jsonl", "queries_xling_dev.jsonl")
 
 
 def _eval_queries() -> list[dict[str, str]]:
-    if not all((EVAL_DIR / name).exists() for name in EVAL_FILES):
-        pytest.skip(f"eval queries not found in {EVAL_DIR}")
+    missing = [name for name in EVAL_FILES if not (EVAL_DIR / name).exists()]
+    assert not missing, f"eval queries {missing} not found in {EVAL_DIR}"
     rows = []
     for name in EVAL_FILES:
         with open(EVAL_DIR / name, encoding="utf-8") as lines:
