@@ -116,7 +116,10 @@ def test_removed_translation_and_deleted_product_leave_no_rows(space, catalog):
     jacket.translations = {}
     jacket.save()
     Indexer(space).index_ids([jacket.pk])
-    assert not Passage.objects.filter(entry__product=jacket, language="es").exists()
+    spanish = Passage.objects.filter(entry__product=jacket, language="es")
+    # Only the attribute line remains: it carries the Spanish category name.
+    assert list(spanish.values_list("kind", flat=True)) == ["attributes"]
+    assert Embedding.objects.filter(space=space).count() == Passage.objects.count()
 
     entry_id = CatalogEntry.objects.get(product=jacket).pk
     jacket.delete()
@@ -149,3 +152,24 @@ def test_reindex_command_prints_a_summary(space, catalog, capsys):
     assert "3 products" in out and "0 failed" in out
     call_command("shop_assistant_reindex", "--ids", str(catalog["mug"].pk))
     assert "0 passages encoded" in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_batches_written_on_a_second_connection_while_the_next_is_encoded(settings):
+    settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "WRITE_BATCH_SIZE": 2}
+    from shop_assistant.spaces import get_or_create_active_space
+
+    kitchen = category("kitchen", en="Kitchen")
+    products = [
+        product(f"Enamel saucepan {size} cm", "Cast iron with an enamel coat.", category=kitchen)
+        for size in (14, 16, 18, 20, 22)
+    ]
+    space = get_or_create_active_space()
+    seen: list[tuple[int, int]] = []
+    report = Indexer(space).index_all(progress=lambda done, total: seen.append((done, total)))
+
+    assert report.products == 5 and report.failed == 0
+    assert seen == [(2, 5), (4, 5), (5, 5)]
+    assert CatalogEntry.objects.filter(product__in=products).count() == 5
+    assert Embedding.objects.filter(space=space).count() == Passage.objects.count() > 5
+    assert index_state(space) == "valid"

@@ -9,7 +9,8 @@ passages are never encoded again.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +63,17 @@ class _Prepared:
     doc_hash: str
 
 
+@dataclass
+class _Staged:
+    """One batch read and encoded, waiting to be written."""
+
+    ids: Sequence[Any]
+    prepared: dict[Any, _Prepared] = field(default_factory=dict)
+    to_encode: list[tuple[Any, PassageSpec]] = field(default_factory=list)
+    vectors: np.ndarray | None = None
+    report: IndexReport = field(default_factory=IndexReport)
+
+
 class Indexer:
     """Indexes host products into one embedding space."""
 
@@ -90,15 +102,40 @@ class Indexer:
         report.seconds += time.perf_counter() - started
         return report
 
-    def index_ids(self, ids: Sequence[Any], progress: Progress | None = None) -> IndexReport:
+    def index_ids(
+        self, ids: Sequence[Any], progress: Progress | None = None, *, build_index: bool = True
+    ) -> IndexReport:
+        """Index these products; ``build_index=False`` leaves the HNSW index to the caller
+        (a space being built gets its index once, after all its vectors are written)."""
         started = time.perf_counter()
         report = IndexReport()
         batch_size = int(app_settings.WRITE_BATCH_SIZE)
-        for start in range(0, len(ids), batch_size):
-            report.merge(self._index_batch(ids[start : start + batch_size]))
+        batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
+        done = 0
+
+        def finished(batch_report: IndexReport, size: int) -> None:
+            nonlocal done
+            report.merge(batch_report)
+            done += size
             if progress:
-                progress(min(start + batch_size, len(ids)), len(ids))
-        if report.products:
+                progress(done, len(ids))
+
+        if len(batches) > 1 and not connections[self.using].in_atomic_block:
+            # Write batch N on a second connection while batch N+1 is encoded: the
+            # encoder and PostgreSQL (COPY, tsvectors, HNSW inserts) work side by side.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sa-writer") as writer:
+                pending: tuple[Future[IndexReport], int] | None = None
+                for batch in batches:
+                    staged = self._stage(batch)
+                    if pending:
+                        finished(pending[0].result(), pending[1])
+                    pending = (writer.submit(self._commit_and_close, staged), len(batch))
+                if pending:
+                    finished(pending[0].result(), pending[1])
+        else:
+            for batch in batches:
+                finished(self._commit(self._stage(batch)), len(batch))
+        if report.products and build_index:
             ann.ensure_index(self.space, self.using)
         report.seconds = time.perf_counter() - started
         return report
@@ -112,11 +149,12 @@ class Indexer:
         return gone.delete()[1].get(CatalogEntry._meta.label, 0)
 
     # -- one batch --------------------------------------------------------------------
-    def _index_batch(self, ids: Sequence[Any]) -> IndexReport:
-        report = IndexReport()
+    def _stage(self, ids: Sequence[Any]) -> _Staged:
+        """Read and encode one batch; nothing is written yet."""
+        staged = _Staged(ids=ids)
+        report = staged.report
         model = get_product_model()
         products = self.adapter.get_queryset(model).using(self.using).filter(pk__in=ids)
-        prepared: dict[Any, _Prepared] = {}
         for product in products:
             try:
                 document = self.adapter.to_document(product)
@@ -125,27 +163,42 @@ class Indexer:
                 report.failed += 1
                 report.errors[product.pk] = f"{type(exc).__name__}: {exc}"
                 continue
-            prepared[product.pk] = _Prepared(document, passages, document_hash(document, passages))
-        missing_ids = set(ids) - set(prepared) - set(report.errors)
-        report.removed += remove_products(missing_ids, using=self.using) if missing_ids else 0
-
-        known = self._known_hashes(prepared)
-        to_encode: list[tuple[Any, PassageSpec]] = []
-        for pk, item in prepared.items():
+            staged.prepared[product.pk] = _Prepared(
+                document, passages, document_hash(document, passages)
+            )
+        known = self._known_hashes(staged.prepared)
+        for pk, item in staged.prepared.items():
             for spec in item.passages:
                 if known.get((pk, *spec.slot)) == spec.content_hash:
                     report.passages_skipped += 1
                 else:
-                    to_encode.append((pk, spec))
-        vectors = self._encode([spec.text for _, spec in to_encode])
-        report.passages_encoded += len(to_encode)
+                    staged.to_encode.append((pk, spec))
+        staged.vectors = self._encode([spec.text for _, spec in staged.to_encode])
+        report.passages_encoded += len(staged.to_encode)
+        return staged
 
+    def _commit(self, staged: _Staged) -> IndexReport:
+        """Write one staged batch in one transaction: a product is never half-written."""
+        report = staged.report
+        missing_ids = set(staged.ids) - set(staged.prepared) - set(report.errors)
         with transaction.atomic(using=self.using):
-            entries = self._upsert_entries(prepared)
-            self._write_passages(entries, prepared)
-            self._write_embeddings(entries, to_encode, vectors)
-        report.products += len(prepared)
+            if missing_ids:
+                report.removed += remove_products(missing_ids, using=self.using)
+            if staged.prepared:
+                entries = self._upsert_entries(staged.prepared)
+                self._write_passages(entries, staged.prepared)
+                self._write_embeddings(entries, staged.to_encode, staged.vectors)
+            if report.errors:
+                mark_failed(report.errors, using=self.using)
+        report.products += len(staged.prepared)
         return report
+
+    def _commit_and_close(self, staged: _Staged) -> IndexReport:
+        """:meth:`_commit` on the writer thread, which must not keep its connection open."""
+        try:
+            return self._commit(staged)
+        finally:
+            connections[self.using].close()
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -251,11 +304,15 @@ class Indexer:
                                 ts_config(spec.language),
                             )
                         )
-            # Passages whose slot disappeared (a translation removed, a shorter text).
+            # Passages whose slot disappeared (a translation removed, a shorter text),
+            # with their vectors in every space.
             cursor.execute(
-                f"DELETE FROM {table} p WHERE p.entry_id = ANY(%s) AND NOT EXISTS ("
-                "SELECT 1 FROM sa_stage_passage s WHERE s.entry_id = p.entry_id "
-                "AND s.kind = p.kind AND s.language = p.language AND s.position = p.position)",
+                f"WITH gone AS (SELECT p.id FROM {table} p WHERE p.entry_id = ANY(%s) "
+                "AND NOT EXISTS (SELECT 1 FROM sa_stage_passage s WHERE s.entry_id = p.entry_id "
+                "AND s.kind = p.kind AND s.language = p.language AND s.position = p.position)), "
+                f"vectors AS (DELETE FROM {Embedding._meta.db_table} "
+                "WHERE passage_id IN (SELECT id FROM gone)) "
+                f"DELETE FROM {table} WHERE id IN (SELECT id FROM gone)",
                 [list(entries.values())],
             )
             cursor.execute(
@@ -319,3 +376,36 @@ def remove_products(product_ids: Iterable[Any], using: str = "default") -> int:
     """Delete the entries (and with them passages and vectors) of these products."""
     deleted = CatalogEntry.objects.using(using).filter(product_id__in=list(product_ids)).delete()
     return deleted[1].get(CatalogEntry._meta.label, 0)
+
+
+def mark_failed(errors: Mapping[Any, str], using: str = "default") -> int:
+    """Record that these products failed to index (``{product pk: message}``).
+
+    An entry keeps its last good passages and vectors (it goes on serving) with status
+    ``failed`` and the message; a product never indexed gets an unpublished placeholder
+    entry, so the failure shows in the admin and the periodic retry finds it.
+    """
+    if not errors:
+        return 0
+    model = get_product_model()
+    to_pk = model._meta.pk.to_python
+    messages = {to_pk(pk): str(message)[:2000] for pk, message in errors.items()}
+    products = model._default_manager.using(using).filter(pk__in=list(messages))
+    existing = set(products.values_list("pk", flat=True))
+    entries = [
+        CatalogEntry(
+            product_id=pk,
+            status=CatalogEntry.Status.FAILED,
+            error=messages[pk],
+            is_published=False,
+        )
+        for pk in messages
+        if pk in existing
+    ]
+    with transaction.atomic(using=using):
+        CatalogEntry.objects.using(using).bulk_create(entries, ignore_conflicts=True)
+        for pk in existing:
+            CatalogEntry.objects.using(using).filter(product_id=pk).update(
+                status=CatalogEntry.Status.FAILED, error=messages[pk]
+            )
+    return len(existing)
