@@ -104,8 +104,8 @@ def main() -> None:
     ratio = encode_seconds / pipeline_seconds
     lines = [
         f"products: {len(items)}, passages: {len(texts)}, encoder threads: {args.threads}",
-        f"encode-only:   {len(texts) / encode_seconds:8.1f} passages/s ({encode_seconds:.1f} s)",
-        f"full pipeline: {len(texts) / pipeline_seconds:8.1f} passages/s ({pipeline_seconds:.1f} s)",
+        f"encode-only:   {len(texts) / encode_seconds:8.1f} texts/s ({encode_seconds:.1f} s)",
+        f"full pipeline: {len(texts) / pipeline_seconds:8.1f} texts/s ({pipeline_seconds:.1f} s)",
         f"pipeline / encode-only throughput: {ratio:.3f} (budget >= 0.85)",
         f"share of pipeline time outside encoding: {1 - encoding[0] / pipeline_seconds:.1%} "
         f"(encoder busy {encoding[0]:.1f} s of {pipeline_seconds:.1f} s)",
