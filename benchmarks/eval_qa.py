@@ -1,0 +1,97 @@
+"""Grounded Q&A on the demo catalog, scored on the hand-written evaluation set.
+
+    python benchmarks/eval_qa.py [--no-record]
+
+Loads the demo catalog and its FAQ into a throwaway embedded PostgreSQL, indexes it with
+the USE encoder, asks every question of ``benchmarks/qa_eval.jsonl`` (with its product,
+and the asker's Accept-Language) through the default extractive answerer, and reports:
+
+* citation accuracy (the first citation is the expected product and field / kind;
+  catalog-wide: a cited product meets the question's hand-written criterion) -- budget 90%;
+* refusal on unanswerable questions -- budget 95%;
+* answer language = asker's language (the answer's own words, quotes left out) -- 95%.
+
+Appends the figures to ``benchmarks/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-record", action="store_true", help="Do not append to RESULTS.md")
+    parser.add_argument("--verbose", action="store_true", help="Print every failure")
+    args = parser.parse_args()
+
+    if not os.environ.get("DATABASE_URL"):
+        from demo_project.database import embedded_database_url
+
+        pgdata = Path(tempfile.mkdtemp(prefix="eval_qa_")) / "pg"
+        os.environ["DATABASE_URL"] = embedded_database_url(pgdata, cleanup_mode="delete")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demo_project.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from demo_project.shop.catalog_data import CATEGORIES, demo_catalog
+    from demo_project.shop.faq_data import load_faq
+    from demo_project.shop.loading import load_categories, load_products
+    from demo_project.shop.models import Product
+    from shop_assistant.indexing import Indexer
+    from shop_assistant.qa import ask
+    from shop_assistant.spaces import get_or_create_active_space
+    from tests.qa_scoring import EVAL_FILE, load_rows, score
+
+    call_command("migrate", verbosity=0)
+    catalog = demo_catalog()
+    load_products(catalog, load_categories(CATEGORIES))
+    load_faq()
+    Indexer(get_or_create_active_space()).index_all()
+    sku_to_pk = dict(Product.objects.values_list("sku", "pk"))
+
+    rows = load_rows()
+    started = time.perf_counter()
+    report = score(rows, sku_to_pk, ask, catalog)
+    seconds = time.perf_counter() - started
+    languages = sorted({row["lang"] for row in rows})
+    if args.verbose:
+        print("\n".join(report.failures))
+    print(report.summary())
+    print(f"{seconds / len(rows) * 1000:.0f} ms per question (first ask of each text)")
+    if args.no_record:
+        return
+    per_type = ", ".join(
+        f"{t} {report.right_by_type[t]}/{n}" for t, n in sorted(report.by_type.items())
+    )
+    with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as out:
+        out.write(
+            f"\n## Grounded Q&A evaluation ({datetime.date.today().isoformat()})\n\n"
+            f"Command: `python benchmarks/eval_qa.py` — {len(rows)} hand-written questions "
+            f"({', '.join(languages)}) in `{EVAL_FILE.relative_to(ROOT)}`, demo catalog, "
+            "USE encoder, extractive answerer.\n\n"
+            f"| metric | value | budget |\n|---|---|---|\n"
+            f"| citation accuracy | {report.citation_accuracy:.1%} "
+            f"({report.cited_right}/{report.answerable}) | ≥ 90% |\n"
+            f"| refusal on unanswerable | {report.refusal_rate:.1%} "
+            f"({report.refused}/{report.unanswerable}) | ≥ 95% |\n"
+            f"| answer language = asker's | {report.language_accuracy:.1%} "
+            f"({report.language_right}/{report.total}) | ≥ 95% |\n\n"
+            f"Per type (right/total): {per_type}. "
+            f"{seconds / len(rows) * 1000:.0f} ms per question.\n"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Serializers of the Q&A endpoint: the request, and the :class:`~shop_assistant.qa.Answer`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..conf import get_product_model
+from ..qa import MAX_QUESTION_CHARS
+
+
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}]})
+class ProductIdField(serializers.Field):
+    """A host product primary key, checked against the product model's pk field."""
+
+    default_error_messages = {"invalid": "Not a valid product id."}
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("invalid")
+        try:
+            return get_product_model()._meta.pk.to_python(data)
+        except (DjangoValidationError, TypeError, ValueError):
+            self.fail("invalid")
+
+    def to_representation(self, value: Any) -> Any:
+        return value if isinstance(value, int | str) else str(value)
+
+
+class AskRequestSerializer(serializers.Serializer):
+    question = serializers.CharField(
+        max_length=MAX_QUESTION_CHARS,
+        help_text="The shopper's question, in any language the shop serves.",
+    )
+    product_id = ProductIdField(
+        required=False,
+        allow_null=True,
+        help_text="Ask about this product; without it the whole catalog is searched.",
+    )
+    lang = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=35,
+        help_text="Answer language; by default the question's detected language, then "
+        "Accept-Language.",
+    )
+    stream = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Stream the answer as text/event-stream when the answerer supports it.",
+    )
+
+
+class CitationSerializer(serializers.Serializer):
+    product_id = ProductIdField(read_only=True, allow_null=True)
+    kind = serializers.ChoiceField(
+        choices=["attribute", "title", "description", "faq", "review"], read_only=True
+    )
+    field = serializers.CharField(read_only=True)
+    text = serializers.CharField(read_only=True)
+    language = serializers.CharField(read_only=True)
+
+
+class ProductRefSerializer(serializers.Serializer):
+    product_id = ProductIdField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    url = serializers.CharField(read_only=True)
+    image = serializers.CharField(read_only=True)
+    price = serializers.DecimalField(
+        max_digits=12, decimal_places=2, read_only=True, allow_null=True
+    )
+    currency = serializers.CharField(read_only=True)
+    in_stock = serializers.BooleanField(read_only=True)
+
+
+class AnswerSerializer(serializers.Serializer):
+    answer = serializers.CharField(read_only=True)
+    language = serializers.CharField(read_only=True)
+    language_source = serializers.CharField(
+        read_only=True, help_text="given, detected, header or default"
+    )
+    grounded = serializers.BooleanField(
+        read_only=True, help_text="False when the answer is a refusal."
+    )
+    confidence = serializers.FloatField(read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+    products = ProductRefSerializer(many=True, read_only=True)
+    answerer = serializers.CharField(read_only=True, help_text="extractive, generative or refusal")

@@ -1,0 +1,100 @@
+"""``ask()``: a question, optionally about one product, answered in the asker's language.
+
+1. The answer language is negotiated like search's (explicit ``lang`` > detected >
+   ``Accept-Language`` > default).
+2. The scope's evidence is collected (:mod:`.scope`) and ranked against the question by
+   meaning and keywords (:mod:`.evidence`); catalog-wide questions first go through the
+   search service, with price bounds ("under 500 euros") parsed into filters.
+3. The configured answerer (``SHOP_ASSISTANT["ANSWERER"]``) answers from that evidence
+   or refuses.
+
+All reads go to ``SHOP_ASSISTANT["DATABASE"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..catalog import get_adapter
+from ..conf import app_settings
+from ..language import negotiate
+from .answerer import Answerer, load_answerer
+from .constraints import parse_price
+from .evidence import Ranker, active_space, number
+from .intents import detect_intents
+from .scope import (
+    catalog_candidates,
+    catalog_evidence,
+    product_evidence,
+    product_ref,
+    published_entry,
+)
+from .types import Answer, QAContext
+
+#: Longest question accepted.
+MAX_QUESTION_CHARS = 500
+
+
+class InvalidQuestion(ValueError):
+    """A blank or too long question."""
+
+
+def ask(
+    question: str,
+    *,
+    product_id: Any = None,
+    lang: str | None = None,
+    accept_language: str | None = None,
+    answerer: Answerer | None = None,
+) -> Answer:
+    """Answer ``question`` about product ``product_id`` (or the whole catalog).
+
+    Raises :class:`InvalidQuestion` for a blank or too long question,
+    :class:`~.scope.ProductNotFound` for an unknown or unpublished product and
+    :class:`~shop_assistant.language.UnknownLanguage` for a language the shop does not serve.
+    """
+    context = build_context(
+        question, product_id=product_id, lang=lang, accept_language=accept_language
+    )
+    return (answerer or load_answerer()).answer(context)
+
+
+def build_context(
+    question: str,
+    *,
+    product_id: Any = None,
+    lang: str | None = None,
+    accept_language: str | None = None,
+) -> QAContext:
+    """The question, its language and the ranked, numbered evidence of its scope."""
+    question = " ".join((question or "").split())
+    if not question:
+        raise InvalidQuestion("The question is blank.")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InvalidQuestion(f"The question is longer than {MAX_QUESTION_CHARS} characters.")
+    using = app_settings.DATABASE
+    choice = negotiate(question, lang=lang, accept_language=accept_language)
+    space = active_space(using)
+    encoder = space.get_encoder() if space is not None else None
+    adapter = get_adapter()
+
+    if product_id is not None:
+        product, entry = published_entry(product_id, adapter, using)
+        evidence = product_evidence(product, entry, choice.code, adapter, using)
+        ranked = Ranker(question, choice.code, encoder).rank(evidence)
+        scope, products = "product", [product_ref(entry, choice.code)]
+    else:
+        constraints = parse_price(question)
+        entries = catalog_candidates(question, choice.code, constraints, adapter, using)
+        evidence = catalog_evidence(entries, choice.code, using)
+        ranked = Ranker(constraints.rest or question, choice.code, encoder).rank(evidence)
+        scope, products = "catalog", [product_ref(e, choice.code) for e in entries]
+    return QAContext(
+        question=question,
+        language=choice.code,
+        language_source=choice.source,
+        scope=scope,  # type: ignore[arg-type]
+        evidence=number(ranked),
+        products=products,
+        intents=detect_intents(question),
+    )
