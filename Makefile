@@ -30,7 +30,8 @@ demo: setup
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: setup
-	$(VENV)/bin/celery -A demo_project worker --loglevel=info --concurrency=1
+	# -B: embedded beat for the periodic tasks (resume dead jobs, retry stale products).
+	$(VENV)/bin/celery -A demo_project worker -B --loglevel=info --concurrency=1
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI assets served locally (no CDN)
     "shop_assistant",
     "demo_project.shop",
 ]
@@ -85,17 +86,24 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "shop_assistant.search": "120/minute",
         "shop_assistant.qa": "30/minute",
+        "shop_assistant.events": "600/minute",
+        "shop_assistant.recommend": "300/minute",
     },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "shop_assistant demo API",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- shop_assistant -------------------------------------------------------------------
 SHOP_ASSISTANT_PRODUCT_MODEL = "shop.Product"
 SHOP_ASSISTANT = {
+    # The settings-driven adapter plus the demo's orders (for "bought together").
+    "ADAPTER": "demo_project.shop.adapter.DemoProductAdapter",
     "ADAPTER_FIELDS": {
         "translations": "translations",
         "language": "language",
@@ -117,3 +125,26 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Periodic tasks (run `celery -A demo_project beat`, or a worker with -B): resume index
+# jobs whose worker died, and retry products whose indexing failed or was never served.
+CELERY_BEAT_SCHEDULE = {
+    "shop-assistant-resume-jobs": {
+        "task": "shop_assistant.resume_stalled_jobs",
+        "schedule": 60.0,
+    },
+    "shop-assistant-retry-stale": {
+        "task": "shop_assistant.retry_stale_products",
+        "schedule": 300.0,
+    },
+    # Recommendations: trending scores, co-purchase pairs, and the event retention purge.
+    "shop-assistant-trending": {"task": "shop_assistant.refresh_trending", "schedule": 600.0},
+    "shop-assistant-bought-together": {
+        "task": "shop_assistant.refresh_bought_together",
+        "schedule": 3600.0,
+    },
+    "shop-assistant-purge-events": {
+        "task": "shop_assistant.purge_expired_events",
+        "schedule": 86400.0,
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / ".data" / "celerybeat-schedule")

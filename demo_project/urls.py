@@ -3,5 +3,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/assistant/", include("shop_assistant.api.urls")),
     path("", include("demo_project.shop.urls")),
 ]

@@ -9,3 +9,7 @@ class ShopAssistantConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
+        from .receivers import connect
+        from .recommend import receivers as _recommend  # noqa: F401  (merge at login)
+
+        connect()  # index freshness: product saves/deletes queue (re-)indexing

@@ -77,6 +77,17 @@ class ProductDocument:
         }
 
 
+@dataclass
+class Review:
+    """A customer review of a product, exposed by the adapter as Q&A evidence."""
+
+    text: str
+    language: str
+    rating: int | None = None  # 1..5 when known
+    author: str = ""
+    id: Any = None
+
+
 #: Keys of ``ADAPTER_FIELDS`` and their defaults. Values are attribute paths on the
 #: product (``"brand.name"``); a callable attribute is called without arguments.
 DEFAULT_FIELDS: dict[str, Any] = {
@@ -273,6 +284,21 @@ class ProductAdapter:
     def get_image(self, product: Any) -> str:
         value = resolve(product, self.fields["image"], "")
         return str(getattr(value, "url", value) or "") if value else ""
+
+    # -- Q&A evidence -----------------------------------------------------------------
+    def get_reviews(self, product: Any) -> list[Review]:
+        """Customer reviews quoted as Q&A evidence; a shop with reviews overrides this."""
+        return []
+
+    # -- recommendations --------------------------------------------------------------
+    def get_orders(self) -> Iterable[tuple[Any, list[Any]]]:
+        """The host's past orders as ``(order_id, [product pk, ...])`` for "bought together".
+
+        Read by the periodic co-purchase refresh, merged with purchase events that carry
+        an ``order_id`` (one namespace: an order reported both ways counts once). None by
+        default; a shop with an order model overrides this (the demo's adapter does).
+        """
+        return ()
 
 
 def _relation_path(model: type, path: str) -> str:

@@ -33,6 +33,22 @@ class ShopAssistantSettings(TypedDict, total=False):
     DESCRIPTION_CHUNK_CHARS: int
     HNSW_M: int
     HNSW_EF_CONSTRUCTION: int
+    INDEX_BUILD_MEMORY: str
+    AUTO_INDEX: bool
+    INDEX_COALESCE_SECONDS: float
+    RELATED_MODELS: dict[str, str]
+    RETRY_STALE_AFTER: int
+    JOB_STALE_AFTER: int
+    CANARY_SAMPLE_SIZE: int
+    CANARY_MIN_RECALL: float
+    EVENT_WEIGHTS: dict[str, float]
+    TASTE_HALF_LIFE_DAYS: float
+    TRENDING_HALF_LIFE_DAYS: float
+    EVENT_RETENTION_DAYS: int | None
+    BOUGHT_TOGETHER_MIN_SUPPORT: int
+    BASKET_MAX_ITEMS: int
+    VISITOR_COOKIE: str
+    ANSWERER: BackendSetting
 
 
 DEFAULTS: ShopAssistantSettings = {
@@ -60,6 +76,49 @@ DEFAULTS: ShopAssistantSettings = {
     # HNSW build parameters of each embedding space's index.
     "HNSW_M": 16,
     "HNSW_EF_CONSTRUCTION": 64,
+    # maintenance_work_mem while an HNSW index is built (the graph should fit in it).
+    "INDEX_BUILD_MEMORY": "1GB",
+    # Re-index a product when it is saved or deleted (on commit, through Celery).
+    "AUTO_INDEX": True,
+    # Saves of one product within this many seconds are indexed by one task (one encode).
+    "INDEX_COALESCE_SECONDS": 10,
+    # Other models whose saves change a product's texts: {"app.Model": "path.to.product"}
+    # (e.g. django-parler's {"catalog.ProductTranslation": "master"}); the path may end
+    # in a related manager ("products") to re-index many products.
+    "RELATED_MODELS": {},
+    # Stale/failed products, and index requests older than this (seconds), are retried
+    # by the periodic task shop_assistant.tasks.retry_stale_products.
+    "RETRY_STALE_AFTER": 300,
+    # A running job without a heartbeat for this many seconds is resumed by the periodic
+    # task shop_assistant.tasks.resume_stalled_jobs.
+    "JOB_STALE_AFTER": 300,
+    # Canary check before a new space is activated: sampled products, and the share of
+    # them whose own title must retrieve them in the top 10.
+    "CANARY_SAMPLE_SIZE": 100,
+    "CANARY_MIN_RECALL": 0.9,
+    # Recommendations (shop_assistant.recommend): how much each event type says about taste.
+    "EVENT_WEIGHTS": {
+        "view": 1.0,
+        "click": 1.0,
+        "search_click": 1.5,
+        "add_to_cart": 3.0,
+        "purchase": 5.0,
+    },
+    # An event counts half as much for a visitor's taste after this many days ...
+    "TASTE_HALF_LIFE_DAYS": 14.0,
+    # ... and half as much for trending after this many.
+    "TRENDING_HALF_LIFE_DAYS": 3.0,
+    # Events older than this are purged by a periodic task; None keeps them forever.
+    "EVENT_RETENTION_DAYS": 365,
+    # A pair must be bought together in at least this many orders to be recommended.
+    "BOUGHT_TOGETHER_MIN_SUPPORT": 2,
+    # Orders with more distinct products than this are left out of co-purchase pairs.
+    "BASKET_MAX_ITEMS": 50,
+    # Signed cookie holding an anonymous visitor's id (set by the events API).
+    "VISITOR_COOKIE": "shop_assistant_visitor",
+    # Q&A answerer: the extractive default, or shop_assistant.qa.generative.GenerativeAnswerer
+    # with CONFIG {"base_url", "model", "api_key_env", "timeout", ...} (see that class).
+    "ANSWERER": {"CLASS": "shop_assistant.qa.answerer.ExtractiveAnswerer", "CONFIG": {}},
 }
 
 IMPORT_STRINGS = frozenset({"ADAPTER"})

@@ -1,16 +1,131 @@
 """Merchandising rules (pin, boost, bury, exclude) applied to every ranked list.
 
-Integration point shared by search and recommendations; the rule engine itself is
-built with the recommendations work (issue 5).
+Search and every recommendation list call :func:`apply_rules` on their ranked
+candidates; the semantics are those documented on
+:class:`~shop_assistant.models.MerchandisingRule`:
+
+1. rules that *apply* are the active ones whose languages (if any) include the list's
+   language and whose queries (if any) include the search query (case-insensitive);
+2. **exclude** removes the products a rule targets (all of its product, category with
+   subcategories, and brand that are set);
+3. **boost** multiplies a targeted candidate's score by ``1 + weight``, **bury** divides
+   it by ``1 + weight``; the list is then re-sorted by score (stable);
+4. **pin** moves the rule's product to position ``int(weight)`` (1-based), fetching it
+   from the catalog when it is not in the list but matches the list's ``filters``; an
+   excluded product is never pinned.
+
+Every affected candidate names its rules in ``explanation["rules"]``.
+:func:`exclusion_q` gives the same exclusions as a queryset condition, so that
+retrieval can skip excluded products up front instead of under-filling the list.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
 
+from django.db.models import Q
+
+from .conf import app_settings
+from .models import CatalogEntry, MerchandisingRule
 from .ranking import Candidate
 
 Surface = Literal["search", "similar", "bought_together", "personalized", "trending"]
+Action = MerchandisingRule.Action
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An active rule, normalized for matching."""
+
+    id: int
+    name: str
+    action: str
+    product_id: str | None
+    category: str
+    brand: str  # casefolded
+    queries: frozenset[str]  # casefolded, stripped
+    languages: frozenset[str]
+    weight: float
+
+    @classmethod
+    def from_model(cls, rule: MerchandisingRule) -> Rule:
+        return cls(
+            id=rule.pk,
+            name=rule.name,
+            action=rule.action,
+            product_id=str(rule.product_id) if rule.product_id is not None else None,
+            category=rule.category.strip(),
+            brand=rule.brand.strip().casefold(),
+            queries=frozenset(_normalize_query(q) for q in rule.queries if q.strip()),
+            languages=frozenset(code.strip().lower() for code in rule.languages if code.strip()),
+            weight=float(rule.weight),
+        )
+
+    @property
+    def has_target(self) -> bool:
+        return bool(self.product_id or self.category or self.brand)
+
+    @property
+    def position(self) -> int:
+        return max(1, int(self.weight))
+
+    @property
+    def label(self) -> str:
+        if self.action == Action.PIN:
+            return f"pin #{self.position}: {self.name}"
+        if self.action in (Action.BOOST, Action.BURY):
+            return f"{self.action} ×{1 + max(self.weight, 0):g}: {self.name}"
+        return f"{self.action}: {self.name}"
+
+    def applies(self, query: str, language: str) -> bool:
+        if self.queries and _normalize_query(query) not in self.queries:
+            return False
+        if self.languages:
+            code = language.strip().lower()
+            return code in self.languages or code.split("-")[0] in self.languages
+        return True
+
+    def targets(self, candidate: Candidate) -> bool:
+        if not self.has_target:
+            return False
+        if self.product_id is not None and str(candidate.product_id) != self.product_id:
+            return False
+        if self.category and self.category not in candidate.category_path:
+            return False
+        return not (self.brand and candidate.brand.strip().casefold() != self.brand)
+
+    def entry_q(self) -> Q:
+        """This rule's targets as a condition on :class:`CatalogEntry`."""
+        condition = Q()
+        if self.product_id is not None:
+            condition &= Q(product_id=self.product_id)
+        if self.category:
+            condition &= Q(category_path__contains=[self.category])
+        if self.brand:
+            condition &= Q(brand__iexact=self.brand)
+        return condition
+
+
+def _normalize_query(query: str) -> str:
+    return " ".join(query.casefold().split())
+
+
+def active_rules(*, query: str = "", language: str = "", using: str | None = None) -> list[Rule]:
+    """The active rules applying to a list for ``query`` in ``language``."""
+    rows = MerchandisingRule.objects.using(using or app_settings.DATABASE).filter(is_active=True)
+    rules = [Rule.from_model(row) for row in rows.order_by("name", "pk")]
+    return [rule for rule in rules if rule.has_target and rule.applies(query, language)]
+
+
+def exclusion_q(rules: Iterable[Rule]) -> Q | None:
+    """Entries excluded by ``rules`` as one condition (None when nothing is excluded)."""
+    condition: Q | None = None
+    for rule in rules:
+        if rule.action == Action.EXCLUDE:
+            condition = rule.entry_q() if condition is None else condition | rule.entry_q()
+    return condition
 
 
 def apply_rules(
@@ -20,8 +135,120 @@ def apply_rules(
     language: str = "",
     surface: Surface = "search",
     filters: object | None = None,
+    exclude: Collection[Any] = (),
+    rules: list[Rule] | None = None,
+    using: str | None = None,
 ) -> list[Candidate]:
     """Return ``candidates`` re-ordered by the active rules, excluded ones removed,
     pinned ones (fetched when missing and matching ``filters``) inserted at their position,
-    each affected candidate naming its rule in ``explanation["rules"]``."""
-    return candidates
+    each affected candidate naming its rule in ``explanation["rules"]``.
+
+    ``exclude`` lists product ids a pin must never bring in (a list's own product, what
+    the visitor bought); ``rules`` skips loading them again when the caller already did.
+    """
+    if rules is None:
+        rules = active_rules(query=query, language=language, using=using)
+    if not rules:
+        return candidates
+    excluding = [r for r in rules if r.action == Action.EXCLUDE]
+    scoring = [r for r in rules if r.action in (Action.BOOST, Action.BURY)]
+    pins = sorted((r for r in rules if r.action == Action.PIN), key=lambda r: r.position)
+
+    ranked = [c for c in candidates if not _excluded(c, excluding)]
+    if scoring and _rescore(ranked, scoring):
+        ranked.sort(key=lambda c: -c.score)
+    if pins:
+        ranked = _pin(ranked, pins, excluding, filters, exclude, using, surface, language)
+    return ranked
+
+
+def _excluded(candidate: Candidate, rules: list[Rule]) -> bool:
+    return any(rule.targets(candidate) for rule in rules)
+
+
+def _rescore(candidates: list[Candidate], rules: list[Rule]) -> bool:
+    changed = False
+    for candidate in candidates:
+        for rule in rules:
+            if not rule.targets(candidate):
+                continue
+            factor = 1.0 + max(rule.weight, 0.0)
+            boost = rule.action == Action.BOOST
+            if candidate.score < 0:  # keep "more" meaning "better" for negative scores
+                boost = not boost
+            candidate.score = candidate.score * factor if boost else candidate.score / factor
+            candidate.note_rule(rule.label)
+            changed = True
+    return changed
+
+
+def _pin(
+    ranked: list[Candidate],
+    pins: list[Rule],
+    excluding: list[Rule],
+    filters: object | None,
+    exclude: Collection[Any],
+    using: str | None,
+    surface: Surface,
+    language: str,
+) -> list[Candidate]:
+    forbidden = {str(pid) for pid in exclude}
+    placed: dict[int, int] = {}  # position -> pins already placed there
+    for rule in pins:
+        if rule.product_id in forbidden:
+            continue
+        found = next((c for c in ranked if str(c.product_id) == rule.product_id), None)
+        if found is not None:
+            ranked.remove(found)
+        else:
+            found = _fetch_pinned(rule.product_id, filters, using, surface, language)
+            if found is None or _excluded(found, excluding):
+                continue
+        index = min(rule.position - 1 + placed.get(rule.position, 0), len(ranked))
+        placed[rule.position] = placed.get(rule.position, 0) + 1
+        if found.explanation.get("source") == "pinned":
+            neighbour = ranked[index] if index < len(ranked) else (ranked[-1] if ranked else None)
+            found.score = neighbour.score if neighbour is not None else 0.0
+        found.note_rule(rule.label)
+        ranked.insert(index, found)
+    return ranked
+
+
+def _fetch_pinned(
+    product_id: Any, filters: object | None, using: str | None, surface: Surface, language: str
+) -> Candidate | None:
+    """The pinned product as a candidate, if published and matching ``filters``.
+
+    In search, its explanation has the search hit's shape: neither retrieval side found it.
+    """
+    db = using or app_settings.DATABASE
+    if filters is not None:
+        from .search import filter_entries  # search imports this module
+
+        entries = filter_entries(filters, using=db)  # type: ignore[arg-type]
+    else:
+        entries = CatalogEntry.objects.using(db).published()
+    entry = entries.filter(product_id=product_id).first()
+    if entry is None:
+        return None
+    return Candidate(
+        entry_id=entry.pk,
+        product_id=entry.product_id,
+        score=0.0,
+        brand=entry.brand,
+        category_path=list(entry.category_path),
+        explanation=_pinned_explanation(entry, surface, language),
+    )
+
+
+def _pinned_explanation(entry: CatalogEntry, surface: Surface, language: str) -> dict[str, Any]:
+    if surface != "search":
+        return {"source": "pinned"}
+    return {
+        "source": "pinned",
+        "vector": None,
+        "lexical": None,
+        "title_similarity": 0.0,
+        "language_match": language in entry.languages,
+        "passage": None,
+    }

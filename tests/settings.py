@@ -16,3 +16,6 @@ from demo_project.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
+# A read replica alias mirroring the default database: search, recommendations and Q&A
+# tests point SHOP_ASSISTANT["DATABASE"] at it to prove that reads go through it.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

@@ -136,7 +136,9 @@ def test_ann_query_uses_the_space_index_and_finds_the_translation(space, catalog
         "ORDER BY (e.embedding::vector(512)) <=> %s::vector(512) LIMIT 3"
     )
     with connection.cursor() as cursor:
+        # A tiny table: make the planner show the plan it would use on a real catalog.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
         cursor.execute("EXPLAIN " + sql, [space.pk, str(query.tolist())])
         plan = "\n".join(r[0] for r in cursor.fetchall())
         cursor.execute(sql, [space.pk, str(query.tolist())])

@@ -2,8 +2,35 @@
 
 from django.urls import path  # noqa: F401
 
+from .events import EventsView, MyEventsView
+from .qa import AskView
+from .recommend import (
+    BoughtTogetherView,
+    RecommendationsView,
+    SimilarProductsView,
+    TrendingView,
+)
+from .schema import SchemaView, SwaggerView
+from .search import SearchView
+
 app_name = "shop_assistant"
 
 urlpatterns: list = [
     # Each area adds its routes here (search, events, recommendations, ask, schema/docs).
+    path("ask/", AskView.as_view(), name="ask"),
+    path("events/", EventsView.as_view(), name="events"),
+    path("events/mine/", MyEventsView.as_view(), name="events-mine"),
+    path(
+        "products/<str:product_id>/similar/", SimilarProductsView.as_view(), name="similar"
+    ),
+    path(
+        "products/<str:product_id>/bought-together/",
+        BoughtTogetherView.as_view(),
+        name="bought-together",
+    ),
+    path("recommendations/", RecommendationsView.as_view(), name="recommendations"),
+    path("trending/", TrendingView.as_view(), name="trending"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", SwaggerView.as_view(url_name="shop_assistant:schema"), name="docs"),
 ]

@@ -1,16 +1,18 @@
 """shop_assistant's models, one module per area."""
 
 from .catalog import CatalogEntry, Embedding, EmbeddingSpace, Passage
-from .events import FAQEntry, Interaction, MerchandisingRule, TrendingScore
-from .jobs import IndexJob
+from .events import CoPurchase, FAQEntry, Interaction, MerchandisingRule, TrendingScore
+from .jobs import IndexJob, IndexRequest
 from .search import SearchLog
 
 __all__ = [
     "CatalogEntry",
+    "CoPurchase",
     "Embedding",
     "EmbeddingSpace",
     "FAQEntry",
     "IndexJob",
+    "IndexRequest",
     "Interaction",
     "MerchandisingRule",
     "Passage",

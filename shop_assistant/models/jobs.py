@@ -1,9 +1,11 @@
-"""Bulk indexing jobs: progress, heartbeat and per-product errors, resumable."""
+"""Bulk indexing jobs (progress, heartbeat, per-product errors, resumable) and the
+coalesced index requests of single products."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +49,11 @@ class IndexJob(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    # Token of the worker run holding the job; progress writes require it, so a run that
+    # lost the job (cancelled, or resumed elsewhere after a missed heartbeat) stops.
+    runner = models.CharField(_("runner"), max_length=64, blank=True, editable=False)
+    # Outcome figures: passages encoded/skipped, canary report of a space build, ...
+    result = models.JSONField(_("result"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("index job")
@@ -58,7 +65,9 @@ class IndexJob(models.Model):
 
     @property
     def progress(self) -> float:
-        return self.done / self.total if self.total else (1.0 if self.is_finished else 0.0)
+        if not self.total:
+            return 1.0 if self.is_finished else 0.0
+        return min(self.done / self.total, 1.0)
 
     @property
     def is_finished(self) -> bool:
@@ -72,3 +81,26 @@ class IndexJob(models.Model):
         elapsed = (timezone.now() - self.started_at).total_seconds()
         remaining = max(self.total - self.done, 0)
         return timedelta(seconds=elapsed / self.done * remaining)
+
+
+class IndexRequest(models.Model):
+    """A product waiting to be indexed: at most one row per product.
+
+    Saving a product inserts its row (if none) and queues one task; later saves inside the
+    coalescing window find the row and queue nothing. The task deletes the rows it handles
+    before reading the products, so a save while it runs queues a new round.
+    """
+
+    product = models.OneToOneField(
+        settings.SHOP_ASSISTANT_PRODUCT_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("product"),
+    )
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("index request")
+
+    def __str__(self) -> str:
+        return f"index product {self.product_id} (requested {self.requested_at:%Y-%m-%d %H:%M:%S})"

@@ -1,4 +1,8 @@
-"""``python manage.py shop_assistant_reindex [--all | --ids 1 2 …] [--space NAME]``."""
+"""``python manage.py shop_assistant_reindex [--all | --ids 1 2 …] [--space NAME] [--async]``.
+
+Synchronous by default (a progress bar, then a summary); ``--async`` queues an index job
+for a Celery worker and prints its id (progress shows in the admin).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ...indexing import Indexer
-from ...models import EmbeddingSpace
+from ...indexing.jobs import start_job
+from ...models import EmbeddingSpace, IndexJob
 from ...spaces import get_space
 
 
@@ -39,6 +44,12 @@ class Command(BaseCommand):
         which.add_argument("--all", action="store_true", help="Index the whole catalog.")
         which.add_argument("--ids", nargs="+", metavar="ID", help="Index these product ids.")
         parser.add_argument("--space", metavar="NAME", help="Embedding space (default: active).")
+        parser.add_argument(
+            "--async",
+            dest="run_async",
+            action="store_true",
+            help="Queue an index job for a Celery worker and print its id.",
+        )
         parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -46,6 +57,9 @@ class Command(BaseCommand):
             space = get_space(options["space"])
         except EmbeddingSpace.DoesNotExist as exc:
             raise CommandError(str(exc)) from exc
+        if options["run_async"]:
+            self._queue(space, options)
+            return
         indexer = Indexer(space)
         progress = ProgressBar(self.stderr._out if options["verbosity"] else _Null())
         if options["all"]:
@@ -57,6 +71,15 @@ class Command(BaseCommand):
             self.stderr.write(f"  product {pk}: {error}")
         if report.failed:
             raise CommandError(f"{report.failed} product(s) failed to index.")
+
+
+    def _queue(self, space: EmbeddingSpace, options: dict[str, Any]) -> None:
+        ids = [] if options["all"] else _parse_ids(options["ids"])
+        kind = IndexJob.Kind.REINDEX if options["all"] else IndexJob.Kind.PRODUCTS
+        job = start_job(kind, space, product_ids=ids)
+        self.stdout.write(str(job.pk))
+        if options["verbosity"] > 1:
+            self.stderr.write(f"Queued index job #{job.pk} ({kind}) for space {space.name}.")
 
 
 class _Null:

@@ -15,7 +15,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from shop_assistant.indexing import Indexer
 from shop_assistant.spaces import get_or_create_active_space
 
+from ...activity import generate_demo_activity
 from ...catalog_data import CATEGORIES, demo_catalog
+from ...faq_data import load_faq
 from ...loading import load_categories, load_products
 
 ADMIN_USERNAME = "admin"
@@ -33,8 +35,10 @@ class Command(BaseCommand):
         categories = load_categories(CATEGORIES)
         count = load_products(demo_catalog(), categories)
         self.stdout.write(f"Demo catalog: {count} products in {len(categories)} categories.")
+        self.stdout.write(f"Demo FAQ: {load_faq()} entries.")
         report = Indexer(get_or_create_active_space()).index_all()
         self.stdout.write(f"Indexed: {report.summary()}")
+        self.stdout.write(generate_demo_activity())
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "shop-assistant-demo")
         user, created = get_user_model().objects.get_or_create(
             username=ADMIN_USERNAME, defaults={"is_staff": True, "is_superuser": True}

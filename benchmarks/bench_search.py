@@ -1,0 +1,336 @@
+"""Search latency, HNSW recall and filtered page fill at catalog scale.
+
+    .venv/bin/python benchmarks/bench_search.py [--products 100000] [--queries 200]
+
+Builds its own throwaway PostgreSQL (embedded, in a temp dir outside the repository),
+writes ``--products`` generated products (demo vocabulary, ``generate_products``) with
+their catalog entries and full-text passages (title and description in the product's
+language), and gives every title passage a **synthetic** clustered 512-d vector: real
+encoding of 100,000 products would take most of an hour of CPU here, and latency,
+recall and filter behaviour depend on the index, not on where the vectors came from.
+Queries are encoded with the real USE encoder.
+
+Measured, side by side in one run (each query: baseline, then endpoint):
+
+* server-side latency of ``GET /api/assistant/search/`` (Django test client: middleware,
+  DRF validation, language detection, query encoding with a cold cache, retrieval,
+  fusion, facets, hydration, search log) — p50 / p95;
+* the baseline: the same query encoding plus one raw HNSW SQL query for a page;
+* HNSW recall@10 of the vector side against an exact scan (for query vectors drawn
+  from the catalog's clusters);
+* the share of 1 %-selective filtered searches whose first page is full.
+
+Figures are printed and appended to benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CLUSTERS = 2000
+RARE_EVERY = 100  # the "rare" attribute marks 1 % of the products
+
+
+def percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(np.array(values), q))
+
+
+def setup_django(data_dir: Path, keep: bool) -> None:
+    from demo_project.database import embedded_database_url
+
+    cleanup = None if keep else "delete"
+    os.environ["DATABASE_URL"] = embedded_database_url(data_dir, cleanup_mode=cleanup)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demo_project.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from rest_framework.settings import api_settings
+
+    settings.DEBUG = False
+    settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["shop_assistant.search"] = None
+    api_settings.reload()
+
+
+def build_catalog(n: int, seed: int) -> tuple[int, int]:
+    """Products, entries, passages and vectors written in bulk; returns (products, vectors)."""
+    from django.core.management import call_command
+    from django.db import connection
+    from pgvector.psycopg import register_vector
+
+    from demo_project.shop.catalog_data import generate_products
+    from shop_assistant.indexing.ann import ensure_index
+    from shop_assistant.indexing.passages import ts_config
+    from shop_assistant.spaces import get_or_create_active_space
+
+    call_command("migrate", verbosity=0)
+    space = get_or_create_active_space()
+    products = generate_products(n, seed)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE stage (sku text, language text, title text, description text, "
+            "price numeric, stock int, brand text, color text, rare bool)"
+        )
+        with cursor.copy("COPY stage FROM STDIN") as copy:
+            for i, p in enumerate(products):
+                copy.write_row(
+                    (
+                        p["sku"],
+                        p["language"],
+                        p["title"],
+                        p.get("description", ""),
+                        p.get("price"),
+                        int(p.get("stock", 0)),
+                        p.get("brand", ""),
+                        str((p.get("attributes") or {}).get("color", "")),
+                        i % RARE_EVERY == 0,
+                    )
+                )
+        cursor.execute(
+            "INSERT INTO shop_product (sku, language, title, description, bullet_points, "
+            "translations, price, currency, stock, color, material, size, attributes, "
+            '"group", is_published, updated_at) SELECT sku, language, title, description, '
+            "'', '{}', price, 'EUR', stock, color, '', '', "
+            "CASE WHEN rare THEN '{\"edition\": \"rare\"}'::jsonb ELSE '{}'::jsonb END, "
+            "'', true, now() FROM stage"
+        )
+        cursor.execute(
+            "INSERT INTO shop_assistant_catalogentry (product_id, titles, languages, price, "
+            'currency, in_stock, category_path, brand, attributes, url, image, "group", '
+            "is_published, rebuyable, content_hash, status, error, indexed_at) "
+            "SELECT p.id, jsonb_build_object(s.language, s.title), ARRAY[s.language], "
+            "s.price, 'EUR', s.stock > 0, ARRAY['catalog'], s.brand, "
+            "CASE WHEN s.rare THEN jsonb_build_object('color', s.color, 'edition', 'rare') "
+            "ELSE jsonb_build_object('color', s.color) END, "
+            "'/products/' || p.id || '/', '', '', true, false, '', 'indexed', '', now() "
+            "FROM stage s JOIN shop_product p ON p.sku = s.sku"
+        )
+        configs = "CASE s.language " + " ".join(
+            f"WHEN '{lang}' THEN '{ts_config(lang)}'" for lang in ("en", "es", "de", "fr", "ja")
+        )
+        for kind, column in (("title", "s.title"), ("description", "s.description")):
+            cursor.execute(
+                "INSERT INTO shop_assistant_passage (entry_id, kind, language, position, text, "
+                "content_hash, search_vector) "
+                f"SELECT c.id, '{kind}', s.language, 0, {column}, md5({column}), "
+                f"to_tsvector(({configs} ELSE 'simple' END)::regconfig, unaccent({column})) "
+                "FROM stage s JOIN shop_product p ON p.sku = s.sku "
+                f"JOIN shop_assistant_catalogentry c ON c.product_id = p.id WHERE {column} <> ''"
+            )
+        cursor.execute(
+            "SELECT id, entry_id FROM shop_assistant_passage WHERE kind = 'title' ORDER BY id"
+        )
+        rows = cursor.fetchall()
+    rng = np.random.default_rng(seed)
+    centers = rng.normal(size=(CLUSTERS, 512)).astype(np.float32)
+    connection.ensure_connection()
+    register_vector(connection.connection)
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(
+            "COPY shop_assistant_embedding (passage_id, space_id, entry_id, content_hash, "
+            "embedding) FROM STDIN WITH (FORMAT BINARY)"
+        ) as copy,
+    ):
+        copy.set_types(["int8", "int8", "int8", "text", "vector"])
+        for start in range(0, len(rows), 10_000):
+            chunk = rows[start : start + 10_000]
+            vectors = centers[rng.integers(0, CLUSTERS, len(chunk))]
+            vectors = vectors + rng.normal(scale=0.6, size=vectors.shape)
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+            for (passage_id, entry_id), vector in zip(chunk, vectors, strict=True):
+                copy.write_row((passage_id, space.pk, entry_id, "", vector.astype(np.float32)))
+    started = time.perf_counter()
+    ensure_index(space, "default")
+    print(f"  HNSW index built in {time.perf_counter() - started:.0f} s", flush=True)
+    with connection.cursor() as cursor:
+        for table in (
+            "shop_assistant_catalogentry",
+            "shop_assistant_passage",
+            "shop_assistant_embedding",
+            "shop_product",
+        ):
+            cursor.execute(f"ANALYZE {table}")
+    return len(products), len(rows)
+
+
+def make_queries(count: int, seed: int) -> list[str]:
+    """Short shopper-like queries: the first words of titles of other generated products."""
+    from demo_project.shop.catalog_data import generate_products
+
+    rng = np.random.default_rng(seed)
+    queries = []
+    for product in generate_products(count, seed + 1):
+        words = [w for w in product["title"].replace("–", " ").split() if len(w) > 1]
+        start = int(rng.integers(1, max(2, len(words) - 3)))
+        queries.append(" ".join(words[start : start + int(rng.integers(2, 5))]))
+    return queries
+
+
+def baseline(encoder, space, text: str, k: int) -> float:
+    """Query encoding + the raw HNSW SQL for one page, in milliseconds."""
+    from django.db import connection
+
+    from shop_assistant.search.vector import vector_literal
+
+    started = time.perf_counter()
+    vector = encoder.encode_queries([text])[0]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.entry_id FROM shop_assistant_embedding e "
+            f"WHERE e.space_id = {space.pk} ORDER BY (e.embedding::vector(512)) <=> "
+            "%s::vector(512) LIMIT %s",
+            [vector_literal(vector), k],
+        )
+        cursor.fetchall()
+    return (time.perf_counter() - started) * 1000
+
+
+def endpoint(client, text: str, k: int, **params: str) -> tuple[float, dict]:
+    from django.core.cache import cache
+
+    cache.clear()  # a cold query-embedding cache: the endpoint encodes like the baseline
+    started = time.perf_counter()
+    response = client.get("/api/assistant/search/", {"q": text, "page_size": k, **params})
+    elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code == 200, response.content[:500]
+    return elapsed, response.json()
+
+
+def in_distribution_queries(seed: int, count: int) -> list[np.ndarray]:
+    """Query vectors near the stored ones (the catalog's clusters, as real queries are near
+    real products); random directions would have no true neighbours to recall."""
+    centers = np.random.default_rng(seed).normal(size=(CLUSTERS, 512)).astype(np.float32)
+    rng = np.random.default_rng(seed + 99)
+    vectors = centers[rng.integers(0, CLUSTERS, count)]
+    vectors = vectors + rng.normal(scale=0.6, size=vectors.shape)
+    return list((vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32))
+
+
+def hnsw_recall(space, queries: list[np.ndarray], k: int = 10) -> float:
+    from shop_assistant.search import Filters
+    from shop_assistant.search.service import CANDIDATE_DEPTH
+    from shop_assistant.search.vector import _exact, _hnsw
+
+    found = 0
+    for vector in queries:
+        approximate = _hnsw(space, vector, Filters(), CANDIDATE_DEPTH, "default")[:k]
+        exact = _exact(space, vector, Filters(), k, "default")
+        found += len({m.entry_id for m in approximate} & {m.entry_id for m in exact})
+    return found / (k * len(queries))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--page-size", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--no-results-file", action="store_true")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="Keep the database here and reuse it on the next run (default: a temp dir, "
+        "deleted at exit). Must be outside the repository.",
+    )
+    args = parser.parse_args()
+
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="bench_search_")) / "pg"
+    reuse = args.data_dir is not None and (data_dir / "PG_VERSION").exists()
+    setup_django(data_dir, keep=args.data_dir is not None)
+    from django.test import Client
+
+    from shop_assistant.embeddings import load_encoder
+    from shop_assistant.models import EmbeddingSpace
+    from shop_assistant.search import Filters
+    from shop_assistant.search.vector import count_filtered
+
+    if reuse:
+        from shop_assistant.models import CatalogEntry, Embedding
+
+        products, vectors = CatalogEntry.objects.count(), Embedding.objects.count()
+        print(f"Reusing {data_dir}: {products} products, {vectors} vectors", flush=True)
+    else:
+        print(f"Building {args.products} products in {data_dir} ...", flush=True)
+        started = time.perf_counter()
+        products, vectors = build_catalog(args.products, args.seed)
+        print(f"  {products} products, {vectors} vectors in {time.perf_counter() - started:.0f} s")
+    space = EmbeddingSpace.objects.active()
+    encoder = load_encoder(space.backend, space.config)
+    queries = make_queries(args.queries, args.seed)
+    client = Client()
+    for text in queries[:5]:  # warm-up: models loaded, connections open
+        baseline(encoder, space, text, args.page_size)
+        endpoint(client, text, args.page_size)
+
+    base_ms, api_ms = [], []
+    for text in queries:
+        base_ms.append(baseline(encoder, space, text, args.page_size))
+        api_ms.append(endpoint(client, text, args.page_size)[0])
+
+    filtered_ms, full = [], 0
+    for text in queries:
+        elapsed, body = endpoint(client, text, args.page_size, **{"attr.edition": "rare"})
+        filtered_ms.append(elapsed)
+        full += len(body["results"]) == min(args.page_size, body["count"]) == args.page_size
+    rare_count = count_filtered(Filters(attributes={"edition": "rare"}), "default")
+
+    recall = hnsw_recall(space, in_distribution_queries(args.seed, 100))
+    figures = {
+        "endpoint p50 ms": percentile(api_ms, 50),
+        "endpoint p95 ms": percentile(api_ms, 95),
+        "baseline (encode + raw SQL) p50 ms": percentile(base_ms, 50),
+        "baseline (encode + raw SQL) p95 ms": percentile(base_ms, 95),
+        "ratio p50": percentile(api_ms, 50) / percentile(base_ms, 50),
+        "ratio p95": percentile(api_ms, 95) / percentile(base_ms, 95),
+        "filtered (1 %) endpoint p95 ms": percentile(filtered_ms, 95),
+        "filtered full pages": full / len(queries),
+        "HNSW recall@10 vs exact": recall,
+    }
+    lines = [
+        f"products: {products} (vectors: {vectors}, synthetic clustered 512-d; "
+        "queries encoded with the real USE encoder)",
+        f"queries: {len(queries)}, page size {args.page_size}, filter matches "
+        f"{rare_count} products (1 %)",
+        *(f"{name}: {value:.3f}" for name, value in figures.items()),
+        f"mean endpoint ms: {statistics.mean(api_ms):.1f}, mean baseline ms: "
+        f"{statistics.mean(base_ms):.1f}",
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end "
+        "(shared with other work: absolute figures vary with it, ratios less)",
+    ]
+    print("\n".join(lines))
+    verdict = (
+        figures["endpoint p95 ms"] <= 50
+        and figures["ratio p95"] <= 1.5
+        and recall >= 0.95
+        and figures["filtered full pages"] >= 0.99
+    )
+    print("budgets met" if verdict else "BUDGETS NOT MET")
+    if not args.no_results_file:
+        results = ROOT / "benchmarks" / "RESULTS.md"
+        with results.open("a", encoding="utf-8") as handle:
+            handle.write(
+                f"\n## Search at scale ({dt.date.today().isoformat()})\n\n"
+                f"`.venv/bin/python benchmarks/bench_search.py --products {args.products} "
+                f"--queries {args.queries}"
+                + (f" --data-dir {args.data_dir}" if args.data_dir else "")
+                + "`\n\n"
+                + "\n".join(f"- {line}" for line in lines)
+                + f"\n- verdict: {'budgets met' if verdict else 'budgets NOT met'}\n"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Admin for merchandising rules (pin, boost, bury, exclude)."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from ..models import MerchandisingRule
+
+
+@admin.register(MerchandisingRule)
+class MerchandisingRuleAdmin(admin.ModelAdmin):
+    list_display = (
+        "name",
+        "action",
+        "target",
+        "weight",
+        "scope",
+        "is_active",
+        "created_at",
+    )
+    list_filter = ("is_active", "action")
+    search_fields = ("name", "category", "brand", "queries")
+    raw_id_fields = ("product",)
+    list_editable = ("is_active",)
+    actions = ("activate", "deactivate")
+    fieldsets = (
+        (None, {"fields": ("name", "action", "weight", "is_active")}),
+        (
+            _("Products"),
+            {
+                "fields": ("product", "category", "brand"),
+                "description": _(
+                    "The rule applies to products matching all of the fields that are set "
+                    "(a category includes its subcategories). A pin needs a product."
+                ),
+            },
+        ),
+        (
+            _("When"),
+            {
+                "fields": ("queries", "languages"),
+                "description": _(
+                    "Leave empty to apply everywhere. With queries, the rule only applies to "
+                    "those searches (recommendation lists have no query)."
+                ),
+            },
+        ),
+    )
+
+    @admin.display(description=_("applies to"))
+    def target(self, rule: MerchandisingRule) -> str:
+        parts = []
+        if rule.product_id is not None:
+            parts.append(_("product %(id)s") % {"id": rule.product_id})
+        if rule.category:
+            parts.append(_("category %(slug)s") % {"slug": rule.category})
+        if rule.brand:
+            parts.append(_("brand %(brand)s") % {"brand": rule.brand})
+        return ", ".join(str(p) for p in parts) or "—"
+
+    @admin.display(description=_("only for"))
+    def scope(self, rule: MerchandisingRule) -> str:
+        parts = [*(f"“{q}”" for q in rule.queries), *rule.languages]
+        return ", ".join(parts) or _("everywhere")
+
+    @admin.action(description=_("Activate selected rules"))
+    def activate(self, request: HttpRequest, queryset: QuerySet[MerchandisingRule]) -> None:
+        self._set_active(request, queryset, True)
+
+    @admin.action(description=_("Deactivate selected rules"))
+    def deactivate(self, request: HttpRequest, queryset: QuerySet[MerchandisingRule]) -> None:
+        self._set_active(request, queryset, False)
+
+    def _set_active(
+        self, request: HttpRequest, queryset: QuerySet[MerchandisingRule], value: bool
+    ) -> None:
+        count = queryset.update(is_active=value)
+        self.message_user(
+            request,
+            ngettext("%(count)d rule updated.", "%(count)d rules updated.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

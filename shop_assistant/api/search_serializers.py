@@ -1,0 +1,270 @@
+"""Serializers of the search endpoint: query parameters in, :class:`SearchResult` out."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rest_framework import serializers
+
+from ..language import UnknownLanguage, normalize_language
+from ..search import Filters
+from ..search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULTS
+from .common import ProductIdField
+
+ATTRIBUTE_PREFIX = "attr."
+MAX_ATTRIBUTE_NAME = 100
+MAX_ATTRIBUTE_VALUE = 255
+
+
+def _price(name: str, help_text: str) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        required=False,
+        allow_null=True,
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal(0),
+        error_messages={
+            "invalid": f"{name} must be a number, e.g. 19.99.",
+            "min_value": f"{name} must not be negative.",
+            "max_digits": f"{name} is too large.",
+            "max_whole_digits": f"{name} is too large.",
+            "max_decimal_places": f"{name} has at most 2 decimal places.",
+        },
+        help_text=help_text,
+    )
+
+
+class SearchParamsSerializer(serializers.Serializer):
+    """``GET`` parameters; ``attr.<name>=<value>`` pairs are collected into ``attributes``."""
+
+    q = serializers.CharField(
+        max_length=MAX_QUERY_LENGTH,
+        trim_whitespace=True,
+        help_text=f"What the shopper typed, in any language the shop serves "
+        f"(1 to {MAX_QUERY_LENGTH} characters).",
+        error_messages={
+            "required": "q is required: the search text.",
+            "blank": "q must not be blank.",
+            "max_length": f"q must be at most {MAX_QUERY_LENGTH} characters.",
+        },
+    )
+    lang = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=35,
+        help_text="Language of the query and of the titles returned (e.g. 'es'). Default: "
+        "detected from q, then the Accept-Language header, then the shop's default.",
+    )
+    category = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=255,
+        help_text="Category slug; products in its subcategories match too.",
+    )
+    brand = serializers.CharField(
+        required=False, allow_blank=True, max_length=255, help_text="Exact brand name."
+    )
+    min_price = _price("min_price", "Lowest price, inclusive (non-negative decimal).")
+    max_price = _price("max_price", "Highest price, inclusive (non-negative decimal, ≥ min_price).")
+    in_stock = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="true: only products in stock; false: only products out of stock; absent: both.",
+        error_messages={"invalid": "in_stock must be true or false."},
+    )
+    page = serializers.IntegerField(
+        required=False,
+        default=1,
+        min_value=1,
+        help_text="Page number, from 1.",
+        error_messages={
+            "invalid": "page must be a whole number, from 1.",
+            "min_value": "page must be 1 or more.",
+        },
+    )
+    page_size = serializers.IntegerField(
+        required=False,
+        default=20,
+        min_value=1,
+        max_value=MAX_PAGE_SIZE,
+        help_text=f"Results per page, 1 to {MAX_PAGE_SIZE} (default 20).",
+        error_messages={
+            "invalid": f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}.",
+            "min_value": "page_size must be 1 or more.",
+            "max_value": f"page_size must be at most {MAX_PAGE_SIZE}.",
+        },
+    )
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        errors: dict[str, list[str]] = {}
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            errors.update(exc.detail)  # type: ignore[arg-type]
+            value = {}
+        attributes: dict[str, str] = {}
+        for key in data.keys() if hasattr(data, "keys") else ():
+            if not key.startswith(ATTRIBUTE_PREFIX):
+                continue
+            name = key[len(ATTRIBUTE_PREFIX) :].strip()
+            values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
+            given = str(values[-1]).strip() if values else ""
+            if not name or len(name) > MAX_ATTRIBUTE_NAME:
+                errors[key] = [
+                    f"Attribute filters are attr.<name>=<value>; name 1 to "
+                    f"{MAX_ATTRIBUTE_NAME} characters."
+                ]
+            elif len(values) > 1:
+                errors[key] = ["Give one value per attribute."]
+            elif not given or len(given) > MAX_ATTRIBUTE_VALUE:
+                errors[key] = [f"{key} needs a value of 1 to {MAX_ATTRIBUTE_VALUE} characters."]
+            else:
+                attributes[name] = given
+        if errors:
+            raise serializers.ValidationError(errors)
+        value["attributes"] = attributes
+        return value
+
+    def validate_lang(self, value: str) -> str | None:
+        if not value.strip():
+            return None
+        try:
+            return normalize_language(value)
+        except UnknownLanguage as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        low, high = attrs.get("min_price"), attrs.get("max_price")
+        if low is not None and high is not None and low > high:
+            raise serializers.ValidationError(
+                {"max_price": [f"max_price ({high}) must not be below min_price ({low})."]}
+            )
+        if attrs["page"] * attrs["page_size"] > MAX_RESULTS:
+            raise serializers.ValidationError(
+                {
+                    "page": [
+                        f"Only the first {MAX_RESULTS} results can be paged through "
+                        "(page × page_size)."
+                    ]
+                }
+            )
+        return attrs
+
+    def filters(self) -> Filters:
+        data = self.validated_data
+        return Filters(
+            category=data.get("category") or None,
+            brand=data.get("brand") or None,
+            min_price=data.get("min_price"),
+            max_price=data.get("max_price"),
+            in_stock=data.get("in_stock"),
+            attributes=dict(data["attributes"]),
+        )
+
+
+# -- response -------------------------------------------------------------------------
+
+
+class PassageSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=["title", "description", "attributes"], help_text="Which text of the product."
+    )
+    language = serializers.CharField(help_text="Language of the passage.")
+    text = serializers.CharField(help_text="The passage text.")
+
+
+class VectorExplanationSerializer(serializers.Serializer):
+    rank = serializers.IntegerField(
+        allow_null=True, help_text="Rank among the vector side's results (null: not ranked)."
+    )
+    score = serializers.FloatField(
+        help_text="Cosine similarity of the best passage, less a small penalty for "
+        "description and attribute passages."
+    )
+    passage = PassageSerializer(allow_null=True, help_text="The nearest passage.")
+
+
+class LexicalExplanationSerializer(serializers.Serializer):
+    rank = serializers.IntegerField(help_text="Rank among the keyword side's results.")
+    score = serializers.FloatField(help_text="Keyword score (mostly coverage).")
+    coverage = serializers.FloatField(
+        help_text="IDF-weighted share of the query's terms found in the product, 0 to 1."
+    )
+    matched_terms = serializers.ListField(
+        child=serializers.CharField(), help_text="Query terms found."
+    )
+    passage = PassageSerializer(allow_null=True, help_text="The best-matching passage.")
+
+
+class ExplanationSerializer(serializers.Serializer):
+    vector = VectorExplanationSerializer(
+        allow_null=True, help_text="How the vector side saw the product (null: not at all)."
+    )
+    lexical = LexicalExplanationSerializer(
+        allow_null=True, help_text="How the keyword side saw it (null: no query term matched)."
+    )
+    title_similarity = serializers.FloatField(
+        help_text="Trigram word similarity of the query to the title, 0 to 1."
+    )
+    language_match = serializers.BooleanField(
+        help_text="Whether the product is described in the query's language."
+    )
+    passage = PassageSerializer(
+        allow_null=True, help_text="The passage that matched best, and its language."
+    )
+    rules = serializers.ListField(
+        child=serializers.CharField(), help_text="Merchandising rules applied to this product."
+    )
+
+
+class SearchHitSerializer(serializers.Serializer):
+    product_id = ProductIdField(help_text="The host product's primary key.")
+    title = serializers.CharField(
+        help_text="Title in the search language when translated, else in the product's own."
+    )
+    title_language = serializers.CharField(help_text="Language of the title.")
+    url = serializers.CharField(help_text="Product page URL.")
+    price = serializers.DecimalField(
+        max_digits=12, decimal_places=2, allow_null=True, help_text="Price (null: unknown)."
+    )
+    currency = serializers.CharField(help_text="ISO currency code.")
+    in_stock = serializers.BooleanField(help_text="Whether it can be bought now.")
+    image = serializers.CharField(help_text="Image URL (may be empty).")
+    score = serializers.FloatField(help_text="Fused relevance score; higher is better.")
+    explanation = ExplanationSerializer(help_text="Why the product is here.")
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField(help_text="Category slug or brand name.")
+    count = serializers.IntegerField(help_text="Matching products with this value.")
+
+
+class FacetsSerializer(serializers.Serializer):
+    category = FacetValueSerializer(
+        many=True,
+        help_text="Matching products per category slug (a product counts for its category "
+        "and every parent), most first.",
+    )
+    brand = FacetValueSerializer(many=True, help_text="Matching products per brand, most first.")
+
+
+class SearchResultSerializer(serializers.Serializer):
+    query_id = serializers.UUIDField(
+        allow_null=True,
+        help_text="Id of this search in the search log; send it with click and purchase "
+        "events to attribute them.",
+    )
+    language = serializers.CharField(help_text="Language the search used.")
+    language_source = serializers.ChoiceField(
+        choices=["given", "detected", "header", "default"],
+        help_text="How the language was chosen: the lang parameter, detected from q, the "
+        "Accept-Language header, or the shop's default.",
+    )
+    count = serializers.IntegerField(
+        help_text="Products in the ranked result list (keyword matches plus nearest "
+        "neighbours, up to the retrieval depth; all of them when a filter leaves fewer)."
+    )
+    results = SearchHitSerializer(source="hits", many=True, help_text="This page's products.")
+    facets = FacetsSerializer(help_text="Facet counts over all the matching products.")

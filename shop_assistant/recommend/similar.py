@@ -1,0 +1,72 @@
+"""Similar products: nearest by meaning, over all passages and languages of both products.
+
+The product's vector (mean of its passage vectors) is searched among the passages of
+the other allowed products, each product keeping its best passage; the product itself
+and its variants (same ``group``) are never returned. Optional maximal marginal
+relevance (``diversity`` 0..1) trades closeness for variety among the results.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import CatalogEntry
+from ..ranking import Candidate
+from .base import ListContext, active_space, allowed_entries, finish, get_entry
+from .results import Recommendation, candidate_for
+from .vectors import entry_vectors, mmr, nearest_entries
+
+#: With diversity, MMR picks from this many times the wanted number of nearest products.
+MMR_POOL_FACTOR = 4
+
+
+def variant_products(entry: CatalogEntry, *, using: str) -> list[Any]:
+    """Product ids of ``entry``'s variant family (itself included)."""
+    if not entry.group:
+        return [entry.product_id]
+    family = CatalogEntry.objects.using(using).filter(group=entry.group)
+    return list(family.values_list("product_id", flat=True))
+
+
+def similar_candidates(
+    entry: CatalogEntry, context: ListContext, rules: list, *, diversity: float = 0.0
+) -> list[Candidate]:
+    """Candidates nearest to ``entry``, best first (empty without vectors)."""
+    space = active_space(context.db)
+    if space is None:
+        return []
+    vector = entry_vectors(space, [entry.pk], using=context.db).get(entry.pk)
+    if vector is None:
+        return []
+    allowed = allowed_entries(
+        context, rules, exclude_entries=[entry.pk], exclude_groups=[entry.group]
+    )
+    pool = context.limit * (MMR_POOL_FACTOR if diversity > 0 else 1)
+    hits = nearest_entries(space, vector, allowed, pool, using=context.db)
+    similarity = dict(hits)
+    if diversity > 0:
+        vectors = entry_vectors(space, similarity, using=context.db)
+        ranked = mmr(hits, vectors, context.limit, diversity)
+    else:
+        ranked = hits
+    entries = CatalogEntry.objects.using(context.db).in_bulk([entry_id for entry_id, _ in ranked])
+    candidates = []
+    for entry_id, score in ranked:
+        found = entries.get(entry_id)
+        if found is None:
+            continue
+        candidates.append(
+            candidate_for(found, score, source="similar", similarity=round(similarity[entry_id], 4))
+        )
+    return candidates
+
+
+def similar_products(
+    product_id: Any, context: ListContext, *, diversity: float = 0.0
+) -> list[Recommendation]:
+    """Products similar to ``product_id``; :class:`~.base.ProductNotFound` if it is unknown."""
+    entry = get_entry(product_id, using=context.db)
+    rules = context.rules()
+    candidates = similar_candidates(entry, context, rules, diversity=diversity)
+    own = variant_products(entry, using=context.db)
+    return finish(candidates, context, "similar", rules, exclude_products=own)

@@ -1,0 +1,145 @@
+"""Fusing the vector and lexical sides into one ranked list of candidates.
+
+Reciprocal-rank fusion gives every lexical hit a vote, also the products that matched
+one incidental word, and that drags cross-language queries down (an English query
+"matches" English products on "for" and "with"). Here each side counts where it is
+strong, by *how well* it matched rather than where it ranked:
+
+``score = similarity + LEXICAL_WEIGHT * coverage ** COVERAGE_POWER + TRIGRAM_WEIGHT * trigram``
+
+* ``similarity``: cosine similarity of the product's best passage (penalized by kind,
+  see :mod:`.vector`), the multilingual signal, always present;
+* ``coverage``: IDF-weighted share of the query's terms found in the product. Squared,
+  so matching one word of four adds 1/16 of the weight while matching all adds all of
+  it: the keyword side only speaks up when the keywords really matched, which is what
+  happens in the query's own language and for brand and model tokens across languages;
+* ``trigram``: ``word_similarity`` of the query to the title or an attribute line
+  (typos, joined words; attribute lines carry translated category names).
+
+Measured on the eval dev split (see benchmarks/RESULTS.md). Weighting by whether the
+query language is one of the product's languages was measured too and changed nothing:
+coverage already is near zero across languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..ranking import Candidate
+from .lexical import LexicalMatch
+from .vector import VectorMatch
+
+Mode = Literal["hybrid", "vector", "lexical"]
+MODES: tuple[Mode, ...] = ("hybrid", "vector", "lexical")
+
+LEXICAL_WEIGHT = 0.4
+COVERAGE_POWER = 2.0
+TRIGRAM_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class EntryFacts:
+    """What fusion, rules and facets need of a catalog entry."""
+
+    entry_id: int
+    product_id: Any
+    brand: str
+    category_path: list[str]
+    languages: list[str]
+
+
+def fuse(
+    *,
+    mode: Mode,
+    language: str,
+    vector: Sequence[VectorMatch],
+    lexical: Sequence[LexicalMatch],
+    similarities: Mapping[int, VectorMatch],
+    trigram: Mapping[int, float],
+    facts: Mapping[int, EntryFacts],
+) -> list[Candidate]:
+    """One :class:`Candidate` per product found by the sides ``mode`` uses, best first.
+
+    ``similarities`` holds the vector side's view of products it did not rank itself;
+    ``facts`` must cover every entry found.
+    """
+    by_vector = {m.entry_id: m for m in vector}
+    by_lexical = {m.entry_id: m for m in lexical}
+    if mode == "vector":
+        ids = list(by_vector)
+    elif mode == "lexical":
+        ids = list(by_lexical)
+    else:
+        ids = list(dict.fromkeys([*by_vector, *by_lexical]))
+    candidates = []
+    for entry_id in ids:
+        fact = facts.get(entry_id)
+        if fact is None:  # removed between the queries
+            continue
+        vmatch = by_vector.get(entry_id) or similarities.get(entry_id)
+        lmatch = by_lexical.get(entry_id)
+        tri = trigram.get(entry_id, 0.0)
+        score = _score(mode, vmatch, lmatch, tri)
+        candidates.append(
+            Candidate(
+                entry_id=entry_id,
+                product_id=fact.product_id,
+                score=score,
+                brand=fact.brand,
+                category_path=list(fact.category_path),
+                explanation=_explain(vmatch, lmatch, tri, language in fact.languages),
+            )
+        )
+    candidates.sort(key=lambda c: (-c.score, c.entry_id))
+    return candidates
+
+
+def _score(
+    mode: Mode, vmatch: VectorMatch | None, lmatch: LexicalMatch | None, trigram: float
+) -> float:
+    if mode == "lexical":
+        return lexical_score(lmatch)
+    similarity = vmatch.similarity if vmatch else 0.0
+    if mode == "vector":
+        return similarity
+    coverage = lmatch.coverage if lmatch else 0.0
+    return similarity + LEXICAL_WEIGHT * coverage**COVERAGE_POWER + TRIGRAM_WEIGHT * trigram
+
+
+def lexical_score(match: LexicalMatch | None) -> float:
+    """Keyword-only score: coverage first, then title coverage, then ``ts_rank_cd``."""
+    if match is None:
+        return 0.0
+    return match.coverage + 0.1 * match.title_coverage + 0.01 * min(match.rank, 1.0)
+
+
+def _explain(
+    vmatch: VectorMatch | None, lmatch: LexicalMatch | None, trigram: float, same_language: bool
+) -> dict[str, Any]:
+    return {
+        "vector": (
+            {
+                "rank": vmatch.rank or None,
+                "score": round(vmatch.similarity, 4),
+                "passage_id": vmatch.passage_id,
+            }
+            if vmatch
+            else None
+        ),
+        "lexical": (
+            {
+                "rank": lmatch.position,
+                "score": round(lexical_score(lmatch), 4),
+                "coverage": round(lmatch.coverage, 4),
+                "matched_terms": list(lmatch.matched_terms),
+                "passage_id": lmatch.passage_id,
+            }
+            if lmatch
+            else None
+        ),
+        "title_similarity": round(trigram, 4),
+        "language_match": same_language,
+        "rules": [],
+    }

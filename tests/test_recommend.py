@@ -1,0 +1,471 @@
+"""Recommendations on the indexed demo catalog (real USE vectors, pgvector, PostgreSQL).
+
+Similar, personalized, bought together and trending through the API, with the demo's
+own products: ~250 products in 16 leaf categories, variant families (``group``) and
+single-language products.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+import numpy as np
+import pytest
+from django.contrib.auth import get_user_model, login
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.core.cache import cache
+from django.test import RequestFactory
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from demo_project.shop.models import Order, OrderLine, Product
+from shop_assistant.models import CatalogEntry, CoPurchase, EmbeddingSpace, Interaction
+from shop_assistant.recommend.copurchase import refresh_bought_together
+from shop_assistant.recommend.tasks import refresh_trending_task
+from shop_assistant.recommend.vectors import entry_vectors
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/assistant/"
+COOKIE = "shop_assistant_visitor"
+
+
+@pytest.fixture
+def client() -> APIClient:
+    cache.clear()  # throttle history
+    return APIClient()
+
+
+def get(client: APIClient, path: str, **params: object) -> dict:
+    response = client.get(API + path, params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def ids(body: dict) -> list[int]:
+    return [r["product_id"] for r in body["results"]]
+
+
+def leaf(product_id: int) -> str:
+    return CatalogEntry.objects.get(product_id=product_id).category_path[-1]
+
+
+def in_category(slug: str, *, in_stock: bool | None = None) -> list[int]:
+    entries = CatalogEntry.objects.filter(category_path__contains=[slug])
+    if in_stock is not None:
+        entries = entries.filter(in_stock=in_stock)
+    return list(entries.order_by("product_id").values_list("product_id", flat=True))
+
+
+def views(client: APIClient, product_ids: list[int], prefix: str, **headers: str) -> None:
+    now = timezone.now()
+    events = [
+        {
+            "event_id": f"{prefix}-{i}",
+            "type": "view",
+            "product_id": pk,
+            "timestamp": (now - timedelta(minutes=len(product_ids) - i)).isoformat(),
+        }
+        for i, pk in enumerate(product_ids)
+    ]
+    response = client.post(API + "events/", {"events": events}, format="json", headers=headers)
+    assert response.status_code == 201, response.content
+
+
+def background_views(counts: dict[int, int], *, days_ago: float = 0.0) -> None:
+    """Views by other visitors (trending material), then a trending refresh."""
+    when = timezone.now() - timedelta(days=days_ago)
+    Interaction.objects.bulk_create(
+        Interaction(
+            event_id=f"bg-{pk}-{i}-{days_ago}",
+            type="view",
+            product_id=pk,
+            visitor_id=f"background-visitor-{i:03d}",
+            timestamp=when,
+        )
+        for pk, count in counts.items()
+        for i in range(count)
+    )
+    refresh_trending_task.delay().get()
+
+
+# -- similar ------------------------------------------------------------------------------
+
+
+def test_similar_products_are_mostly_in_the_category_and_never_the_product(client, demo_catalog):
+    skus = ["DEMO-EN-RAINJACKET", "DEMO-DE-ZELT", "DEMO-JA-HEADPHONES", "DEMO-ES-CAFETERA"]
+    skus += sorted(sku for sku in demo_catalog.product_ids if not sku.startswith("DEMO-"))[::20]
+    shares = []
+    for sku in skus:
+        pk = demo_catalog.pk(sku)
+        found = ids(get(client, f"products/{pk}/similar/"))
+        assert len(found) == 10, sku
+        assert pk not in found, sku
+        share = sum(leaf(other) == leaf(pk) for other in found) / len(found)
+        assert share >= 0.5, (sku, share)
+        shares.append(share)
+    assert np.mean(shares) >= 0.8, shares
+
+
+def test_similar_products_exclude_variants_and_out_of_stock(client, demo_catalog):
+    tent = demo_catalog.pk("TNT-0003")
+    family = {demo_catalog.pk(s) for s in ("TNT-0003", "TNT-0006", "TNT-0007")}
+    body = get(client, f"products/{tent}/similar/", limit=30)
+    assert not family & set(ids(body))
+    assert all(r["in_stock"] for r in body["results"])
+    assert {r["source"] for r in body["results"]} == {"similar"}
+    sims = [r["explanation"]["similarity"] for r in body["results"]]
+    assert sims == sorted(sims, reverse=True) and sims[0] > 0.5
+    # Without the variant exclusion the family would come first: they are the closest.
+    space = EmbeddingSpace.objects.active()
+    entries = dict(CatalogEntry.objects.values_list("product_id", "pk"))
+    vectors = entry_vectors(space, [entries[p] for p in family], using="default")
+    family_sim = float(vectors[entries[tent]] @ vectors[entries[demo_catalog.pk("TNT-0006")]])
+    assert family_sim > sims[0]
+    out_of_stock = get(client, f"products/{tent}/similar/", in_stock="false", limit=5)
+    assert out_of_stock["results"] and not any(r["in_stock"] for r in out_of_stock["results"])
+
+
+def test_similar_products_take_the_search_filters(client, demo_catalog):
+    kettle = demo_catalog.pk("KET-0004")
+    body = get(client, f"products/{kettle}/similar/", category="coffee-makers", max_price="100")
+    assert body["results"]
+    for result in body["results"]:
+        assert result["category_path"] == ["kitchen", "coffee-makers"]
+        assert float(result["price"]) <= 100
+
+
+def test_titles_come_in_the_visitors_language(client, demo_catalog):
+    tent = demo_catalog.pk("TNT-0001")
+    client.credentials(HTTP_ACCEPT_LANGUAGE="es-ES,es;q=0.9")
+    spanish = get(client, f"products/{tent}/similar/")
+    assert (spanish["language"], spanish["language_source"]) == ("es", "header")
+    for result in spanish["results"]:
+        titles = CatalogEntry.objects.get(product_id=result["product_id"]).titles
+        expected = "es" if "es" in titles else next(iter(titles))
+        assert (result["title_language"], result["title"]) == (expected, titles[expected])
+    german = get(client, f"products/{tent}/similar/", lang="de")
+    assert german["language"] == "de" and german["language_source"] == "given"
+    assert any(r["title_language"] == "de" for r in german["results"])
+    bad = client.get(API + f"products/{tent}/similar/", {"lang": "xx"})
+    assert bad.status_code == 400 and "Allowed" in str(bad.json()["lang"])
+
+
+def test_diversity_spreads_the_similar_products(client, demo_catalog):
+    pk = demo_catalog.pk("HPH-0003")
+    space = EmbeddingSpace.objects.active()
+
+    def spread(found: list[int]) -> float:
+        entries = dict(
+            CatalogEntry.objects.filter(product_id__in=found).values_list("product_id", "pk")
+        )
+        vectors = entry_vectors(space, entries.values(), using="default")
+        matrix = np.stack([vectors[entries[p]] for p in found])
+        pairwise = matrix @ matrix.T
+        return float(pairwise[np.triu_indices(len(found), 1)].mean())
+
+    close = ids(get(client, f"products/{pk}/similar/"))
+    varied = ids(get(client, f"products/{pk}/similar/", diversity="0.8"))
+    assert close[0] == varied[0]  # the most similar product is always picked first
+    assert spread(varied) < spread(close) - 0.05
+    assert client.get(API + f"products/{pk}/similar/", {"diversity": 2}).status_code == 400
+
+
+@pytest.mark.parametrize("product_id", ["999999999", "abc"])
+def test_unknown_products_are_a_404(client, demo_catalog, product_id):
+    for path in ("similar", "bought-together"):
+        response = client.get(API + f"products/{product_id}/{path}/")
+        assert response.status_code == 404
+        assert "not in the indexed catalog" in response.json()["detail"]
+
+
+def test_an_unindexed_product_is_a_404(client, demo_catalog):
+    fresh = Product.objects.create(sku="NEW-1", title="Brand new tent", price=10, stock=3)
+    response = client.get(API + f"products/{fresh.pk}/similar/")
+    assert response.status_code == 404
+
+
+# -- personalized ---------------------------------------------------------------------------
+
+
+def test_recommendations_move_toward_the_viewed_category(client, demo_catalog):
+    background_views({pk: 3 for pk in in_category("kettles")[:4] + in_category("lamps")[:4]})
+    headers = {"X-Visitor-Id": "visitor-tents-0001"}
+    tents = [demo_catalog.pk(s) for s in ("TNT-0001", "TNT-0002", "TNT-0004", "TNT-0005")]
+    before = get(client, "recommendations/", headers=headers)
+    assert {r["source"] for r in before["results"]} == {"trending"}  # cold start
+    views(client, tents, "t", **headers)
+    after = client.get(API + "recommendations/", headers=headers).json()
+    found = ids(after)
+    assert len(found) == 10 and not set(tents) & set(found)
+    share_before = sum(leaf(p) == "tents" for p in ids(before)) / 10
+    share_after = sum(leaf(p) == "tents" for p in found) / 10
+    assert share_before == 0 and share_after >= 0.6, (share_before, share_after)
+    assert {r["source"] for r in after["results"]} == {"personalized"}
+    assert set(after["results"][0]["explanation"]["because"]) <= set(tents)
+
+
+def test_recommendations_cover_each_interest(client, demo_catalog):
+    headers = {"X-Visitor-Id": "visitor-two-interests"}
+    tents = [demo_catalog.pk(s) for s in ("TNT-0001", "TNT-0002", "TNT-0004")]
+    kettles = [demo_catalog.pk(s) for s in ("KET-0004", "KET-0005", "KET-0006")]
+    views(client, [p for pair in zip(tents, kettles, strict=True) for p in pair], "m", **headers)
+    body = client.get(API + "recommendations/", headers=headers).json()
+    categories = Counter(leaf(p) for p in ids(body))
+    assert categories["tents"] >= 3 and categories["kettles"] >= 3, categories
+    assert {r["explanation"]["interest"] for r in body["results"]} == {1, 2}
+
+
+def test_bought_products_are_left_out_unless_rebuyable(client, demo_catalog):
+    headers = {"X-Visitor-Id": "visitor-skincare-01"}
+    bought = demo_catalog.pk("SKN-0003")
+    others = [demo_catalog.pk(s) for s in ("SKN-0001", "SKN-0002", "SKN-0004")]
+    views(client, others, "s", **headers)
+    purchase = {"event_id": "buy", "type": "purchase", "product_id": bought, "order_id": "S1"}
+    client.post(API + "events/", [purchase], format="json", headers=headers)
+    found = ids(client.get(API + "recommendations/", headers=headers).json())
+    assert bought not in found and not set(others) & set(found)
+    CatalogEntry.objects.filter(product_id=bought).update(rebuyable=True)
+    found = ids(client.get(API + "recommendations/", headers=headers).json())
+    assert bought in found  # a consumable comes back as a re-order
+    assert not set(others) & set(found)
+
+
+def test_anonymous_history_carries_over_at_login(client, demo_catalog):
+    headphones = [demo_catalog.pk(s) for s in ("HPH-0001", "HPH-0002", "HPH-0004", "HPH-0005")]
+    views(client, headphones, "anon")  # a browser: the API sets the visitor cookie
+    cookie = client.cookies[COOKIE].value
+    user = get_user_model().objects.create_user("carla", password="x")
+    request = RequestFactory().post("/login/")
+    request.COOKIES[COOKIE] = cookie
+    SessionMiddleware(lambda r: None).process_request(request)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+
+    logged_in = APIClient()  # another device: no cookie, only the user
+    logged_in.force_authenticate(user)
+    body = get(logged_in, "recommendations/")
+    assert {r["source"] for r in body["results"]} == {"personalized"}
+    assert sum(leaf(p) == "headphones" for p in ids(body)) >= 6
+    assert not set(headphones) & set(ids(body))
+
+
+def test_cold_start_prefers_trending_in_the_visitors_language(client, demo_catalog):
+    english_only = demo_catalog.pk("DEMO-EN-RAINJACKET")
+    japanese_only = demo_catalog.pk("DEMO-JA-HEADPHONES")
+    background_views({english_only: 20, japanese_only: 5})
+    japanese = get(client, "recommendations/", lang="ja")
+    assert ids(japanese)[0] == japanese_only
+    assert japanese["results"][0]["title_language"] == "ja"
+    assert ids(japanese)[1] == english_only  # trending in any language comes next
+    assert [r["source"] for r in japanese["results"]] == ["trending", "trending"]
+    english = get(client, "recommendations/", lang="en")
+    assert ids(english)[0] == english_only
+
+
+def test_cold_start_falls_back_to_popular_products(client, demo_catalog):
+    popular = [demo_catalog.pk(s) for s in ("GAM-0001", "GAM-0002", "LMP-0001")]
+    for number, pks in enumerate([popular, popular[:2], popular[:1]]):
+        order = Order.objects.create(number=f"P-{number}")
+        OrderLine.objects.bulk_create(OrderLine(order=order, product_id=p, price=1) for p in pks)
+    refresh_bought_together()
+    body = get(client, "recommendations/")
+    assert ids(body) == popular
+    assert [r["explanation"]["orders"] for r in body["results"]] == [3, 2, 1]
+    assert {r["source"] for r in body["results"]} == {"popular"}
+
+
+# -- bought together ---------------------------------------------------------------------
+
+
+def _orders(baskets: dict[str, list[int]]) -> None:
+    for number, pks in baskets.items():
+        order = Order.objects.create(number=number)
+        OrderLine.objects.bulk_create(OrderLine(order=order, product_id=p, price=1) for p in pks)
+
+
+def test_bought_together_ranks_by_lift_and_ignores_a_giant_order(client, demo_catalog, settings):
+    a, b, c = (demo_catalog.pk(s) for s in ("TNT-0002", "BPK-0002", "KET-0004"))
+    fillers = [demo_catalog.pk(s) for s in ("GAM-0001", "GAM-0002", "GAM-0003")]
+    fillers += [demo_catalog.pk(s) for s in ("LMP-0002", "LMP-0003", "LMP-0004")]
+    taken = {a, b, c, *fillers}
+    giant = [p for p in in_category("board-games") + in_category("skincare") if p not in taken]
+    giant = giant[:30]
+    _orders(
+        {
+            "O-1": [a, b],
+            "O-2": [a, b],
+            "O-4": [a, c],
+            "O-5": [a, c],
+            **{f"O-C{i}": [c, filler] for i, filler in enumerate(fillers)},
+            "O-GIANT": [a, *giant],
+        }
+    )
+    # The third A+B order is only known from purchase events (same namespace of order ids).
+    purchases = [
+        {"event_id": f"p{i}", "type": "purchase", "product_id": p, "order_id": "O-3"}
+        for i, p in enumerate((a, b))
+    ]
+    client.post(API + "events/", purchases, format="json", headers={"X-Visitor-Id": "buyer-0003"})
+    report = refresh_bought_together()
+    assert report.baskets == 12
+
+    # N = 12 orders, A in 6, B in 3, C in 8: lift(A,B) = 3·12/(6·3), lift(A,C) = 2·12/(6·8).
+    pair = CoPurchase.objects.get(product_id=a, other_id=b)
+    assert (pair.support, pair.lift) == (3, pytest.approx(2.0))
+    assert CoPurchase.objects.get(product_id=a, other_id=c).lift == pytest.approx(0.5)
+    assert not CoPurchase.objects.filter(product_id=a, other_id__in=giant).exists()
+
+    results = get(client, f"products/{a}/bought-together/")["results"]
+    co_bought = [r for r in results if r["source"] == "co_purchase"]
+    assert [r["product_id"] for r in co_bought] == [b, c]
+    assert co_bought[0]["explanation"] == {"source": "co_purchase", "lift": 2.0, "support": 3}
+
+    # Only the minimum support keeps the giant order's products out ...
+    settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "BOUGHT_TOGETHER_MIN_SUPPORT": 1}
+    refresh_bought_together()
+    assert CoPurchase.objects.filter(product_id=a, other_id__in=giant).count() == len(giant)
+    first = get(client, f"products/{a}/bought-together/")["results"][0]
+    assert first["product_id"] == b  # ... and even then the damped lift keeps B first
+    # ... and the size cap drops such an order altogether.
+    settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "BASKET_MAX_ITEMS": 20}
+    refresh_bought_together()
+    assert not CoPurchase.objects.filter(product_id=a, other_id__in=giant).exists()
+
+
+def test_bought_together_falls_back_and_names_each_source(client, demo_catalog):
+    tent, lamp = demo_catalog.pk("TNT-0008"), demo_catalog.pk("LMP-0005")
+    backpacks = in_category("backpacks", in_stock=True)
+    # Two people bought the tent and, another day, a lamp: "also bought", other category.
+    long_ago = timezone.now() - timedelta(days=3)
+    for buyer in ("buyer-a-0001", "buyer-b-0001"):
+        Interaction.objects.create(
+            event_id="t", type="purchase", product_id=tent, visitor_id=buyer, timestamp=long_ago
+        )
+        Interaction.objects.create(
+            event_id="l",
+            type="purchase",
+            product_id=lamp,
+            visitor_id=buyer,
+            timestamp=timezone.now(),
+        )
+    _orders({f"B-{i}": [backpacks[i % 3]] for i in range(6)})  # popular backpacks
+    refresh_bought_together()
+    body = get(client, f"products/{tent}/bought-together/", limit=4)
+    results = body["results"]
+    assert results[0]["product_id"] == lamp
+    assert results[0]["source"] == "also_bought" and results[0]["explanation"]["buyers"] == 2
+    related = results[1:]
+    assert {r["source"] for r in related} == {"popular_related"}
+    assert {leaf(r["product_id"]) for r in related} == {"backpacks"}  # tents' sibling category
+    assert [r["explanation"]["orders"] for r in related] == [2, 2, 2]
+    scores = [r["score"] for r in results]
+    assert scores == sorted(scores, reverse=True)
+
+
+# -- trending ---------------------------------------------------------------------------------
+
+
+def test_trending_decays_with_time_and_takes_a_category(client, demo_catalog, settings):
+    recent, old = demo_catalog.pk("LMP-0005"), demo_catalog.pk("TNT-0009")
+    background_views({old: 12}, days_ago=10)
+    background_views({recent: 5})
+    body = get(client, "trending/")
+    assert ids(body)[:2] == [recent, old]
+    # 5 views now; 12 views three and a third half-lives (3 days) ago.
+    assert body["results"][0]["explanation"]["trending_score"] == pytest.approx(5.0, abs=0.01)
+    expected = 12 * 0.5 ** (10 / 3)
+    assert body["results"][1]["explanation"]["trending_score"] == pytest.approx(expected, rel=0.01)
+    tents = get(client, "trending/", category="tents")
+    assert ids(tents) == [old]
+
+
+# -- the OpenAPI schema ------------------------------------------------------------------------
+
+
+def test_the_schema_documents_the_endpoints_with_examples(client):
+    schema = client.get(API + "schema/", {"format": "json"}).json()
+    paths = schema["paths"]
+    expected = {
+        "/api/assistant/events/": "post",
+        "/api/assistant/events/mine/": "delete",
+        "/api/assistant/products/{product_id}/similar/": "get",
+        "/api/assistant/products/{product_id}/bought-together/": "get",
+        "/api/assistant/recommendations/": "get",
+        "/api/assistant/trending/": "get",
+    }
+    for path, method in expected.items():
+        operation = paths[path][method]
+        assert operation["description"], path
+        content = operation["responses"]["200" if method != "post" else "201"]["content"]
+        assert content["application/json"].get("examples"), path
+    similar = paths["/api/assistant/products/{product_id}/similar/"]["get"]
+    parameters = {p["name"] for p in similar["parameters"]}
+    assert {"diversity", "category", "in_stock", "limit", "lang", "attr.<name>"} <= parameters
+    assert not {"q", "page", "page_size"} & parameters  # search's, without query and paging
+    events = paths["/api/assistant/events/"]["post"]
+    assert events["requestBody"]["content"]["application/json"]["examples"]
+
+
+# -- the demo's generated activity -------------------------------------------------------------
+
+
+def test_the_demo_activity_feeds_every_list(client, demo_catalog):
+    from demo_project.shop.activity import VISITOR_PREFIX, generate_demo_activity
+    from shop_assistant.recommend.tasks import refresh_bought_together_task
+
+    summary = generate_demo_activity()
+    events = Interaction.objects.filter(visitor_id__startswith=VISITOR_PREFIX).count()
+    orders = Order.objects.count()
+    assert events > 2000 and orders > 1000
+    assert summary.startswith(f"Demo activity: {events} new events, {orders} new orders;")
+    again = generate_demo_activity()  # idempotent
+    assert again.startswith("Demo activity: 0 new events, 0 new orders;")
+    assert refresh_bought_together_task.delay().get()["baskets"] == orders
+
+    assert {r["source"] for r in get(client, "trending/")["results"]} == {"trending"}
+    visitor = Interaction.objects.filter(visitor_id__startswith=VISITOR_PREFIX).first()
+    mine = client.get(API + "recommendations/", headers={"X-Visitor-Id": visitor.visitor_id})
+    assert len(mine.json()["results"]) == 10
+    assert mine.json()["results"][0]["source"] == "personalized"
+    with_pairs = CoPurchase.objects.values("product_id").distinct().count()
+    assert with_pairs >= 0.9 * CatalogEntry.objects.count()
+    lists_with_pairs = 0
+    for sku in ("TNT-0002", "KET-0004", "HPH-0003", "GAM-0002", "DEMO-EN-RAINJACKET"):
+        pk = demo_catalog.pk(sku)
+        assert len(ids(get(client, f"products/{pk}/similar/"))) == 10
+        together = get(client, f"products/{pk}/bought-together/")["results"]
+        assert len(together) == 10, sku
+        lists_with_pairs += together[0]["source"] == "co_purchase"
+    assert lists_with_pairs >= 4
+
+
+# -- the index plan -------------------------------------------------------------------------
+
+
+def test_the_index_plan_uses_the_spaces_hnsw_index_and_agrees_with_the_exact_scan(
+    demo_catalog, monkeypatch
+):
+    from django.db import connection
+
+    from shop_assistant.recommend import vectors
+
+    space = EmbeddingSpace.objects.active()
+    entry = CatalogEntry.objects.get(product_id=demo_catalog.pk("HPH-0003"))
+    vector = entry_vectors(space, [entry.pk], using="default")[entry.pk]
+    allowed = CatalogEntry.objects.filter(in_stock=True).exclude(pk=entry.pk)
+    exact = vectors.nearest_entries(space, vector, allowed, 10, using="default")
+    monkeypatch.setattr(vectors, "EXACT_SCAN_MAX_PRODUCTS", 0)  # force the index plan
+    indexed = vectors.nearest_entries(space, vector, allowed, 10, using="default")
+    assert len({e for e, _ in indexed} & {e for e, _ in exact}) >= 9
+    assert indexed[0] == pytest.approx(exact[0])
+
+    sql, params = vectors.hnsw_query(space, vector, allowed, 10, "default")
+    with connection.cursor() as cursor:
+        # A tiny table: rule out the plans that scan everything and sort by distance, so
+        # the plan shows whether the query's expression can use the space's HNSW index.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert space.index_name in plan

@@ -1,0 +1,339 @@
+"""``GET /api/assistant/search/`` on the indexed demo catalog (real USE vectors, pgvector).
+
+The demo catalog holds single-language products (DEMO-EN-RAINJACKET, DEMO-ES-CAFETERA,
+DEMO-DE-ZELT, DEMO-JA-HEADPHONES, DEMO-FR-LAMPE) that are the only ones of their kind,
+so a query in another language must reach them through the multilingual vectors.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.db import connections
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from shop_assistant.models import CatalogEntry, SearchLog
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/assistant/search/"
+
+
+@pytest.fixture
+def client() -> APIClient:
+    cache.clear()  # throttle history and cached query vectors
+    return APIClient()
+
+
+def get(client: APIClient, **params: object) -> dict:
+    response = client.get(URL, params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def ids(body: dict) -> list[int]:
+    return [hit["product_id"] for hit in body["results"]]
+
+
+def entries_of(product_ids: list[int]) -> dict[int, CatalogEntry]:
+    return {e.product_id: e for e in CatalogEntry.objects.filter(product_id__in=product_ids)}
+
+
+# -- cross-lingual retrieval -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "sku"),
+    [
+        ("chaqueta impermeable Nordwand azul marino", "DEMO-EN-RAINJACKET"),
+        ("aluminium stovetop espresso maker for six cups", "DEMO-ES-CAFETERA"),
+        ("二人用の超軽量テント", "DEMO-DE-ZELT"),
+        ("auriculares con cancelación de ruido", "DEMO-JA-HEADPHONES"),
+        ("linen bedside lamp", "DEMO-FR-LAMPE"),
+    ],
+)
+def test_a_query_finds_a_product_described_only_in_another_language(
+    client, demo_catalog, query, sku
+):
+    body = get(client, q=query, page_size=5)
+
+    product = demo_catalog.pk(sku)
+    assert product in ids(body)[:3], (query, body["results"][:3])
+    entry = CatalogEntry.objects.get(product_id=product)
+    assert body["language"] not in entry.languages  # truly across languages
+    hit = body["results"][ids(body).index(product)]
+    assert hit["explanation"]["vector"]["rank"] is not None
+    assert hit["explanation"]["language_match"] is False
+
+
+def test_explanation_names_both_sides_and_the_matching_passage(client, demo_catalog):
+    body = get(client, q="cafetera italiana de aluminio", page_size=3)
+
+    top = body["results"][0]
+    assert top["product_id"] == demo_catalog.pk("DEMO-ES-CAFETERA")
+    explanation = top["explanation"]
+    assert explanation["vector"]["rank"] >= 1 and 0 < explanation["vector"]["score"] <= 1
+    assert explanation["lexical"]["rank"] >= 1
+    assert set(explanation["lexical"]["matched_terms"]) >= {"cafetera", "aluminio"}
+    assert explanation["passage"]["language"] == "es"
+    assert "aluminio" in explanation["passage"]["text"].lower()
+    assert explanation["rules"] == []
+    assert body["language"] == "es" and body["language_source"] == "detected"
+
+
+def test_titles_come_in_the_search_language_when_translated(client, demo_catalog):
+    body = get(client, q="rain jacket", lang="de", page_size=10)
+
+    assert body["language"] == "de" and body["language_source"] == "given"
+    entries = entries_of(ids(body))
+    for hit in body["results"]:
+        entry = entries[hit["product_id"]]
+        if "de" in entry.titles:
+            assert (hit["title"], hit["title_language"]) == (entry.titles["de"], "de")
+        else:
+            assert hit["title"] == entry.titles[hit["title_language"]]
+    assert any(hit["title_language"] == "de" for hit in body["results"])
+
+
+def test_accept_language_decides_when_the_query_is_too_short_to_detect(client, demo_catalog):
+    response = client.get(URL, {"q": "usb"}, HTTP_ACCEPT_LANGUAGE="fr-CH, fr;q=0.9, en;q=0.5")
+
+    assert response.status_code == 200
+    assert response.json()["language"] == "fr"
+    assert response.json()["language_source"] == "header"
+
+
+# -- filters, pagination, facets --------------------------------------------------------
+
+
+def test_category_filter_includes_subcategories_and_returns_every_match(client, demo_catalog):
+    in_kitchen = CatalogEntry.objects.filter(category_path__contains=["kitchen"]).count()
+    assert 20 < in_kitchen < 100
+
+    body = get(client, q="something to cook with", category="kitchen", page_size=100)
+
+    assert body["count"] == in_kitchen == len(body["results"])
+    entries = entries_of(ids(body))
+    assert all("kitchen" in entries[pid].category_path for pid in ids(body))
+    facets = {f["value"]: f["count"] for f in body["facets"]["category"]}
+    assert facets["kitchen"] == in_kitchen
+    leaves = {"coffee-makers", "cookware", "kettles", "dishwashers"}
+    assert sum(facets[leaf] for leaf in leaves) == in_kitchen
+
+
+def test_brand_price_stock_and_attribute_filters(client, demo_catalog):
+    body = get(
+        client,
+        q="waterproof",
+        brand="Nordwand",
+        min_price="50",
+        max_price="200",
+        in_stock="true",
+        page_size=100,
+    )
+    expected = CatalogEntry.objects.filter(
+        brand="Nordwand", price__gte=50, price__lte=200, in_stock=True
+    )
+    assert body["count"] == expected.count() > 0
+    assert set(ids(body)) == set(expected.values_list("product_id", flat=True))
+    for hit in body["results"]:
+        assert Decimal("50") <= Decimal(hit["price"]) <= Decimal("200") and hit["in_stock"]
+
+    navy = get(client, q="jacket", **{"attr.color": "navy"}, page_size=50)
+    all_navy = CatalogEntry.objects.filter(attributes__color="navy")
+    assert set(ids(navy)) == set(all_navy.values_list("product_id", flat=True))
+    assert ids(navy)[0] == demo_catalog.pk("DEMO-EN-RAINJACKET")  # the only navy jacket
+
+    sold_out = get(client, q="jacket", in_stock="false", page_size=100)
+    assert sold_out["count"] == CatalogEntry.objects.filter(in_stock=False).count()
+    assert not any(hit["in_stock"] for hit in sold_out["results"])
+
+
+def test_a_filter_matching_fewer_products_than_a_page_returns_all_of_them(client, demo_catalog):
+    wanted = set(
+        CatalogEntry.objects.filter(category_path__contains=["tents"]).values_list(
+            "product_id", flat=True
+        )
+    )
+    # A query about something else entirely: the page still holds every tent.
+    body = get(client, q="espresso machine", category="tents", page_size=50)
+
+    assert set(ids(body)) == wanted and body["count"] == len(wanted)
+
+
+def test_pages_are_disjoint_slices_of_one_ranking(client, demo_catalog):
+    whole = get(client, q="hiking boots", page_size=30)
+    first = get(client, q="hiking boots", page_size=10, page=1)
+    second = get(client, q="hiking boots", page_size=10, page=2)
+
+    assert ids(first) + ids(second) == ids(whole)[:20]
+    assert not set(ids(first)) & set(ids(second))
+    assert first["count"] == second["count"] == whole["count"] >= 50
+
+
+def test_deep_pages_continue_the_first_without_repeats_then_run_out(client, demo_catalog):
+    total = CatalogEntry.objects.count()
+    first, second, third, fourth = (
+        get(client, q="hiking boots", page_size=100, page=p) for p in (1, 2, 3, 4)
+    )
+
+    assert len(first["results"]) == len(second["results"]) == 100
+    assert not set(ids(first)) & set(ids(second))
+    assert ids(get(client, q="hiking boots", page_size=50, page=2)) == ids(first)[50:]
+    assert third["count"] == total  # deep enough to have ranked every product
+    assert fourth["results"] == []
+
+
+def test_facet_counts_cover_every_matching_product_not_just_the_page(client, demo_catalog):
+    outdoor = CatalogEntry.objects.filter(category_path__contains=["outdoor"])
+    page = get(client, q="camping", category="outdoor", page_size=5)
+
+    assert len(page["results"]) == 5 and page["count"] == outdoor.count() > 5
+    brands = Counter(e.brand for e in outdoor if e.brand)
+    categories = Counter(slug for e in outdoor for slug in e.category_path)
+    facets = page["facets"]
+    assert {f["value"]: f["count"] for f in facets["brand"]} == dict(brands)
+    assert {f["value"]: f["count"] for f in facets["category"]} == dict(categories)
+    assert categories["tents"] and categories["backpacks"]
+    counts = [f["count"] for f in facets["brand"]]
+    assert counts == sorted(counts, reverse=True) and len(counts) > 1
+
+
+def test_merchandising_rules_apply_and_are_explained(client, demo_catalog):
+    from shop_assistant.models import MerchandisingRule
+
+    lamp = demo_catalog.pk("DEMO-FR-LAMPE")
+    MerchandisingRule.objects.create(name="Koyo out", action="exclude", brand="Koyo")
+    MerchandisingRule.objects.create(
+        name="Lamp first", action="pin", product_id=lamp, queries=["headphones"], weight=1
+    )
+
+    body = get(client, q="headphones", page_size=20)
+
+    assert ids(body)[0] == lamp
+    assert body["results"][0]["explanation"]["rules"] == ["pin #1: Lamp first"]
+    entries = entries_of(ids(body))
+    assert all(entries[pid].brand != "Koyo" for pid in ids(body))
+    assert not any(f["value"] == "Koyo" for f in body["facets"]["brand"])
+
+
+# -- log, replica, throttle -------------------------------------------------------------
+
+
+def test_every_search_is_logged_under_its_query_id(client, demo_catalog):
+    body = get(client, q="zapatillas de running", brand="Cumbre", page_size=5)
+
+    log = SearchLog.objects.get(query_id=body["query_id"])
+    assert log.query == "zapatillas de running"
+    assert (log.language, log.language_source) == (body["language"], body["language_source"])
+    assert log.filters == {"brand": "Cumbre"}
+    assert log.result_ids == ids(body)
+    assert log.count == body["count"] and log.latency_ms > 0
+
+
+@pytest.fixture
+def replica():
+    yield connections["replica"]
+    connections["replica"].close()  # else the test database cannot be dropped at the end
+
+
+@pytest.mark.django_db(databases=["default", "replica"])
+def test_reads_go_to_the_configured_database_alias(client, demo_catalog, settings, replica):
+    settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "DATABASE": "replica"}
+
+    with (
+        CaptureQueriesContext(replica) as replica_queries,
+        CaptureQueriesContext(connections["default"]) as default,
+    ):
+        body = get(client, q="tienda de campaña", category="outdoor", page_size=5)
+
+    assert body["results"]
+    replica_sql = " ".join(q["sql"] for q in replica_queries.captured_queries)
+    for table in ("shop_assistant_embedding", "shop_assistant_passage", "catalogentry"):
+        assert table in replica_sql
+    default_sql = [q["sql"] for q in default.captured_queries]
+    assert not any("shop_assistant_embedding" in sql for sql in default_sql)
+    assert any("INSERT INTO" in sql and "searchlog" in sql for sql in default_sql)
+
+
+def test_the_search_scope_throttles(client, demo_catalog, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"shop_assistant.search": "2/minute"},
+    }
+    codes = [client.get(URL, {"q": "kettle"}).status_code for _ in range(3)]
+
+    assert codes == [200, 200, 429]
+
+
+# -- validation --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({}, "q", "q is required"),
+        ({"q": "   "}, "q", "must not be blank"),
+        ({"q": "x" * 513}, "q", "at most 512"),
+        ({"q": "kettle", "lang": "xx"}, "lang", "Allowed: de, en, es, fr, it, ja"),
+        ({"q": "kettle", "min_price": "30", "max_price": "10"}, "max_price", "below min_price"),
+        ({"q": "kettle", "min_price": "-1"}, "min_price", "must not be negative"),
+        ({"q": "kettle", "max_price": "-0.5"}, "max_price", "must not be negative"),
+        ({"q": "kettle", "min_price": "cheap"}, "min_price", "must be a number"),
+        ({"q": "kettle", "page_size": "101"}, "page_size", "at most 100"),
+        ({"q": "kettle", "page_size": "ten"}, "page_size", "whole number"),
+        ({"q": "kettle", "page": "0"}, "page", "1 or more"),
+        ({"q": "kettle", "page": "first"}, "page", "whole number"),
+        ({"q": "kettle", "page": "20", "page_size": "100"}, "page", "first 1000 results"),
+        ({"q": "kettle", "in_stock": "maybe"}, "in_stock", "true or false"),
+        ({"q": "kettle", "attr.color": ""}, "attr.color", "needs a value"),
+    ],
+)
+def test_invalid_parameters_are_a_400_naming_the_problem(client, params, field, message):
+    response = client.get(URL, params)
+
+    assert response.status_code == 400
+    body = response.json()
+    assert field in body, body
+    assert message in " ".join(body[field]), body
+    assert not SearchLog.objects.exists()
+
+
+# -- OpenAPI ------------------------------------------------------------------------------
+
+
+def test_the_schema_describes_every_search_parameter_and_response_field(client):
+    response = client.get("/api/assistant/schema/", {"format": "json"})
+    assert response.status_code == 200
+    schema = response.json()
+
+    operation = schema["paths"]["/api/assistant/search/"]["get"]
+    params = {p["name"]: p for p in operation["parameters"]}
+    expected = {"q", "lang", "category", "brand", "min_price", "max_price", "in_stock"}
+    assert expected | {"page", "page_size", "attr.<name>", "Accept-Language"} <= set(params)
+    assert all(p.get("description") for p in params.values())
+    assert params["q"]["required"] is True
+
+    components = schema["components"]["schemas"]
+    undocumented = [
+        f"{name}.{field}"
+        for name in ("SearchResult", "SearchHit", "Explanation", "Facets", "FacetValue")
+        for field, spec in components[name]["properties"].items()
+        if not spec.get("description")
+    ]
+    assert undocumented == []
+    hit = components["SearchHit"]["properties"]
+    assert {"product_id", "title", "url", "price", "score", "explanation"} <= set(hit)
+
+
+def test_swagger_ui_is_served_without_a_cdn(client):
+    response = client.get("/api/assistant/docs/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "swagger-ui-bundle.js" in html and "/static/drf_spectacular_sidecar/" in html
+    assert "cdn.jsdelivr" not in html and "/api/assistant/schema/" in html
