@@ -10,23 +10,14 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from ..language import UnknownLanguage
 from ..qa import InvalidQuestion, ProductNotFound, ask
+from .common import LazyScopedRateThrottle
 from .qa_serializers import AnswerSerializer, AskRequestSerializer
 
 QA_THROTTLE_SCOPE = "shop_assistant.qa"
-
-
-class LazyScopedRateThrottle(ScopedRateThrottle):
-    """DRF's scoped throttle reading ``DEFAULT_THROTTLE_RATES`` per request (DRF reads
-    them once, at import); a scope without a configured rate is not throttled."""
-
-    def get_rate(self) -> str | None:
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
 _REQUEST_EXAMPLES = [
