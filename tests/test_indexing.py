@@ -76,6 +76,24 @@ def test_index_writes_entries_passages_and_vectors_per_language(space, catalog):
     assert index_state(space) == "valid"
 
 
+def test_vectors_are_kept_in_the_row_not_in_the_toast_table(space, catalog):
+    def toast_bytes() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_relation_size(reltoastrelid) FROM pg_class "
+                "WHERE relname = 'shop_assistant_embedding'"
+            )
+            return cursor.fetchone()[0]
+
+    before = toast_bytes()
+    Indexer(space).index_all()
+
+    # A 512-d vector (2 KB) makes a row long enough to be toasted by default: the vector
+    # or the content hash would then add a TOAST chunk per row.
+    assert Embedding.objects.filter(space=space).count() == Passage.objects.count() > 0
+    assert toast_bytes() == before
+
+
 def test_full_text_vector_uses_the_passage_language(space, catalog):
     Indexer(space).index_all()
     passages = Passage.objects.filter(entry__product=catalog["jacket"], kind="description")

@@ -17,6 +17,8 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from shop_assistant.models import CatalogEntry, SearchLog
+from shop_assistant.search import Filters
+from shop_assistant.search.log import log_search
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +85,13 @@ def test_explanation_names_both_sides_and_the_matching_passage(client, demo_cata
     assert "aluminio" in explanation["passage"]["text"].lower()
     assert explanation["rules"] == []
     assert body["language"] == "es" and body["language_source"] == "detected"
+    # Exactly the documented fields: no internal ids leak into the response.
+    assert set(explanation) == {
+        "vector", "lexical", "title_similarity", "language_match", "passage", "rules"
+    }
+    assert set(explanation["vector"]) == {"rank", "score", "passage"}
+    assert set(explanation["lexical"]) == {"rank", "score", "coverage", "matched_terms", "passage"}
+    assert set(explanation["passage"]) == {"kind", "language", "text"}
 
 
 def test_titles_come_in_the_search_language_when_translated(client, demo_catalog):
@@ -233,6 +242,26 @@ def test_every_search_is_logged_under_its_query_id(client, demo_catalog):
     assert log.filters == {"brand": "Cumbre"}
     assert log.result_ids == ids(body)
     assert log.count == body["count"] and log.latency_ms > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_log_commits_on_its_own_outside_a_request_transaction():
+    # Outside ATOMIC_REQUESTS the log row gets its own transaction (not waiting for the
+    # WAL flush); it must be stored and visible to another connection.
+    query_id = log_search(
+        query="tent",
+        language="en",
+        language_source="given",
+        filters=Filters(brand="Cumbre"),
+        result_ids=[3, "sku-9"],
+        count=2,
+        latency_ms=1.23456,
+    )
+
+    assert not connections["default"].in_atomic_block
+    row = SearchLog.objects.get(query_id=query_id)
+    assert (row.query, row.filters, row.result_ids) == ("tent", {"brand": "Cumbre"}, [3, "sku-9"])
+    assert row.latency_ms == pytest.approx(1.235)
 
 
 @pytest.fixture

@@ -179,7 +179,7 @@ class Embedding(models.Model):
     # Denormalized so ANN queries filter and group without joining passages.
     entry = models.ForeignKey(CatalogEntry, on_delete=models.CASCADE, related_name="+")
     content_hash = models.CharField(_("content hash"), max_length=64)
-    embedding = VectorField()
+    embedding = VectorField()  # kept in the row, not toasted (migration 0005)
 
     class Meta:
         verbose_name = _("embedding")
