@@ -18,10 +18,11 @@ Measured, side by side in one run (each query: the endpoint, then its baselines)
 
 * server-side latency of ``GET /api/assistant/search/`` (Django test client: middleware,
   DRF validation, language detection, query encoding with a cold cache, retrieval,
-  fusion, facets, hydration, search log) — p50 / p95;
+  fusion, facets, hydration, search log) on its first sight of the query — p50 / p95;
 * the baseline the budget compares it with: the same query encoding plus the raw SQL
   alone, i.e. the very statements the endpoint just ran (captured), replayed on a bare
-  cursor. Their ratio is what Django, DRF and the service's Python add;
+  cursor; and the endpoint run once more. Both are a second sight of the query (equally
+  warm caches), so their ratio is what Django, DRF and the service's Python add;
 * for reference, the query encoding plus one bare HNSW query for a page of passages
   (pgvector's default ``ef_search``), the least any vector search can cost;
 * HNSW recall@10 of the vector side against an exact scan (for query vectors drawn
@@ -362,13 +363,16 @@ def main() -> None:
         baseline(encoder, text, endpoint(client, text, args.page_size)[2])
         bare_page(encoder, space, text, args.page_size)
 
-    # Per query: the endpoint first (its first sight of the query), then the same SQL
-    # replayed raw (now warm: the comparison errs against the endpoint).
-    base_ms, api_ms, bare_ms, sql_counts = [], [], [], []
+    # Per query: the endpoint on its first sight of the query (the latency figures), then
+    # the SQL it ran replayed raw and the endpoint once more, both on a second sight
+    # (the ratio compares these two: same warm caches, only the Python around the SQL
+    # and the encoding differs), then the bare page query for reference.
+    base_ms, api_ms, again_ms, bare_ms, sql_counts = [], [], [], [], []
     for text in queries:
         elapsed, _body, statements = endpoint(client, text, args.page_size)
         api_ms.append(elapsed)
         base_ms.append(baseline(encoder, text, statements))
+        again_ms.append(endpoint(client, text, args.page_size)[0])
         bare_ms.append(bare_page(encoder, space, text, args.page_size))
         sql_counts.append(len(statements))
 
@@ -383,10 +387,12 @@ def main() -> None:
     figures = {
         "endpoint p50 ms": percentile(api_ms, 50),
         "endpoint p95 ms": percentile(api_ms, 95),
-        "baseline (encode + raw SQL) p50 ms": percentile(base_ms, 50),
-        "baseline (encode + raw SQL) p95 ms": percentile(base_ms, 95),
-        "ratio p50": percentile(api_ms, 50) / percentile(base_ms, 50),
-        "ratio p95": percentile(api_ms, 95) / percentile(base_ms, 95),
+        "endpoint, second sight, p50 ms": percentile(again_ms, 50),
+        "endpoint, second sight, p95 ms": percentile(again_ms, 95),
+        "baseline (encode + the same SQL raw), second sight, p50 ms": percentile(base_ms, 50),
+        "baseline (encode + the same SQL raw), second sight, p95 ms": percentile(base_ms, 95),
+        "ratio p50": percentile(again_ms, 50) / percentile(base_ms, 50),
+        "ratio p95": percentile(again_ms, 95) / percentile(base_ms, 95),
         "reference: encode + one bare HNSW page query p95 ms": percentile(bare_ms, 95),
         "filtered (1 %) endpoint p95 ms": percentile(filtered_ms, 95),
         "filtered full pages": full / len(queries),
@@ -398,7 +404,8 @@ def main() -> None:
         f"queries: {len(queries)}, page size {args.page_size}, filter matches "
         f"{rare_count} products (1 %)",
         *(f"{name}: {value:.3f}" for name, value in figures.items()),
-        f"mean endpoint ms: {statistics.mean(api_ms):.1f}, mean baseline ms: "
+        f"mean endpoint ms: {statistics.mean(api_ms):.1f} (second sight "
+        f"{statistics.mean(again_ms):.1f}), mean baseline ms: "
         f"{statistics.mean(base_ms):.1f} ({statistics.mean(sql_counts):.1f} SQL statements "
         "per search)",
         f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
@@ -37,3 +37,54 @@ class ProductIdField(serializers.Field):
 
     def to_representation(self, value: Any) -> Any:
         return value if isinstance(value, int | str) else str(value)
+
+
+_Plan = list[tuple[str, str, Any]]
+
+
+class PlannedRepresentation:
+    """Mixin for a response serializer: represent through a plan of its fields built once.
+
+    DRF deep-copies and binds every nested serializer's fields for every response; for
+    a page of 20 hits with nested explanations that cost more than some searches' SQL
+    (benchmarks/RESULTS.md). The plan holds, per declared field, its source and either
+    the bound leaf field (whose ``to_representation`` still does the conversion) or the
+    plan of a nested serializer. Output only; sources are attributes or dict keys.
+    """
+
+    _plan: ClassVar[_Plan | None] = None
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        cls = type(self)
+        if cls._plan is None:
+            cls._plan = _plan_of(cls())
+        return _represent(instance, cls._plan)
+
+
+def _plan_of(serializer: serializers.Serializer) -> _Plan:
+    plan: _Plan = []
+    for name, field in serializer.fields.items():
+        if isinstance(field, serializers.ListSerializer):
+            plan.append((name, field.source, ("many", _plan_of(field.child))))
+        elif isinstance(field, serializers.Serializer):
+            plan.append((name, field.source, ("one", _plan_of(field))))
+        else:
+            plan.append((name, field.source, field))
+    return plan
+
+
+def _represent(value: Any, plan: _Plan) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for name, source, how in plan:
+        item = value.get(source) if isinstance(value, dict) else getattr(value, source, None)
+        if item is None:
+            result[name] = None
+        elif isinstance(how, tuple):
+            kind, nested = how
+            if kind == "many":
+                result[name] = [_represent(element, nested) for element in item]
+            else:
+                result[name] = _represent(item, nested)
+        else:
+            result[name] = how.to_representation(item)
+    return result

@@ -109,7 +109,7 @@ def _score(
 
 
 def lexical_score(match: LexicalMatch | None) -> float:
-    """Keyword-only score: coverage first, then title coverage, then ``ts_rank_cd``."""
+    """Keyword-only score: coverage first, then title coverage, then ``ts_rank``."""
     if match is None:
         return 0.0
     return match.coverage + 0.1 * match.title_coverage + 0.01 * min(match.rank, 1.0)

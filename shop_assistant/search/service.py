@@ -12,6 +12,8 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from django.db import connections
+
 from ..conf import app_settings
 from ..embeddings import cached_query_embedding
 from ..language import negotiate
@@ -29,6 +31,8 @@ from .terms import analyze
 #: page is full whenever enough products match the filters) while the keyword side's
 #: list stays the same; ``count`` then grows with the depth reached.
 CANDIDATE_DEPTH = 50
+#: The catalog entry fields a hit shows.
+HIT_FIELDS = ("product_id", "titles", "url", "price", "currency", "in_stock", "image")
 #: ``page * page_size`` may not exceed this: deep pages are not served.
 MAX_RESULTS = 1000
 MAX_PAGE_SIZE = 100
@@ -224,19 +228,26 @@ def _retrieve(
 def entry_facts(entry_ids: list[int], using: str) -> dict[int, EntryFacts]:
     if not entry_ids:
         return {}
-    rows = (
-        CatalogEntry.objects.using(using)
-        .filter(pk__in=entry_ids)
-        .values_list("pk", "product_id", "brand", "category_path", "languages")
-    )
-    return {row[0]: EntryFacts(*row) for row in rows}
+    # Raw SQL with one array parameter: the ORM's ``pk__in`` binds ~100 parameters one
+    # by one, which cost more than the query itself (benchmarks/RESULTS.md).
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT id, product_id, brand, category_path, languages "
+            f"FROM {CatalogEntry._meta.db_table} WHERE id = ANY(%s)",
+            [list(entry_ids)],
+        )
+        return {row[0]: EntryFacts(*row) for row in cursor.fetchall()}
 
 
 def hydrate(candidates: list[Candidate], language: str, using: str) -> list[SearchHit]:
     """Hits for ``candidates`` (in order), titles in ``language`` when translated."""
     if not candidates:
         return []
-    entries = CatalogEntry.objects.using(using).in_bulk([c.entry_id for c in candidates])
+    entries = (
+        CatalogEntry.objects.using(using)
+        .only(*HIT_FIELDS)
+        .in_bulk([c.entry_id for c in candidates])
+    )
     passages = _passages(candidates, using)
     hits = []
     for candidate in candidates:
@@ -269,8 +280,17 @@ def _passages(candidates: list[Candidate], using: str) -> dict[int, dict[str, An
             info = candidate.explanation.get(side)
             if info:
                 ids.add(info["passage_id"])
-    rows = Passage.objects.using(using).filter(pk__in=ids).values("pk", "kind", "language", "text")
-    return {row.pop("pk"): row for row in rows}
+    if not ids:
+        return {}
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, kind, language, text FROM {Passage._meta.db_table} WHERE id = ANY(%s)",
+            [list(ids)],
+        )
+        return {
+            pk: {"kind": kind, "language": language, "text": text}
+            for pk, kind, language, text in cursor.fetchall()
+        }
 
 
 def _with_passages(

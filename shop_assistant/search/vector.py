@@ -160,9 +160,12 @@ def _hnsw(
     )
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
         ef_search = max(MIN_EF_SEARCH, min(limit, MAX_EF_SEARCH))
-        cursor.execute(f"SET LOCAL hnsw.ef_search = {ef_search}")
-        cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-        cursor.execute(f"SET LOCAL hnsw.max_scan_tuples = {MAX_SCAN_TUPLES}")
+        cursor.execute(  # SET LOCAL, in one round trip
+            "SELECT set_config('hnsw.ef_search', %s, true), "
+            "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
+            "set_config('hnsw.max_scan_tuples', %s, true)",
+            [str(ef_search), str(MAX_SCAN_TUPLES)],
+        )
         cursor.execute(sql, [vector_literal(query_vector), *params, limit, *group_params, k])
         return _grouped(cursor.fetchall())
 
