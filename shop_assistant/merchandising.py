@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from django.db.models import Q
 
+from . import memo
 from .conf import app_settings
 from .models import CatalogEntry, MerchandisingRule
 from .ranking import Candidate
@@ -114,8 +115,13 @@ def _normalize_query(query: str) -> str:
 
 def active_rules(*, query: str = "", language: str = "", using: str | None = None) -> list[Rule]:
     """The active rules applying to a list for ``query`` in ``language``."""
-    rows = MerchandisingRule.objects.using(using or app_settings.DATABASE).filter(is_active=True)
-    rules = [Rule.from_model(row) for row in rows.order_by("name", "pk")]
+    alias = using or app_settings.DATABASE
+
+    def load() -> tuple[Rule, ...]:
+        rows = MerchandisingRule.objects.using(alias).filter(is_active=True)
+        return tuple(Rule.from_model(row) for row in rows.order_by("name", "pk"))
+
+    rules = memo.memoized(("merchandising-rules", alias), load)
     return [rule for rule in rules if rule.has_target and rule.applies(query, language)]
 
 

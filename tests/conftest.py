@@ -14,6 +14,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: "demo_catalog" in getattr(item, "fixturenames", ()))
 
 
+@pytest.fixture(autouse=True)
+def _fresh_memo() -> Iterator[None]:
+    """A test's rows are rolled back without signals: memoized rows must not outlive it."""
+    from shop_assistant import memo
+
+    memo.clear()
+    yield
+    memo.clear()
+
+
 @pytest.fixture
 def space(db):
     """The active embedding space (USE multilingual, created from settings)."""

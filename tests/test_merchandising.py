@@ -264,3 +264,18 @@ def test_the_admin_lists_rules_and_refuses_an_invalid_one(admin_client):
     )
     assert response.status_code == 302
     assert MerchandisingRule.objects.get(name="Pin it").product_id == pinned.pk
+
+
+def test_a_saved_rule_applies_to_the_next_search_at_once_and_a_deleted_one_stops(db):
+    from shop_assistant import merchandising
+
+    assert merchandising.active_rules(query="tent") == []  # memoized: no rules
+    rule = MerchandisingRule.objects.create(name="Tents first", action="bury", brand="Koyo")
+    assert [r.name for r in merchandising.active_rules(query="tent")] == ["Tents first"]
+    rule.is_active = False
+    rule.save()
+    assert merchandising.active_rules(query="tent") == []
+    rule.is_active = True
+    rule.save()
+    rule.delete()
+    assert merchandising.active_rules(query="tent") == []

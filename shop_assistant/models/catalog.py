@@ -74,6 +74,15 @@ class CatalogEntryQuerySet(models.QuerySet["CatalogEntry"]):
         return self.filter(is_published=True)
 
 
+def title_in(titles: dict[str, str], language: str) -> tuple[str, str]:
+    """The title in ``language`` when translated, else the first one; and its language."""
+    if language in titles:
+        return titles[language], language
+    for lang, title in titles.items():
+        return title, lang
+    return "", language
+
+
 class CatalogEntry(models.Model):
     """One host product, with its facets denormalized into indexable columns."""
 
@@ -135,11 +144,7 @@ class CatalogEntry(models.Model):
 
     def title_in(self, language: str) -> tuple[str, str]:
         """The title in ``language`` when translated, else the first one; and its language."""
-        if language in self.titles:
-            return self.titles[language], language
-        for lang, title in self.titles.items():
-            return title, lang
-        return "", language
+        return title_in(self.titles, language)
 
 
 class Passage(models.Model):

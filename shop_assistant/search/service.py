@@ -6,6 +6,7 @@ the search log is written, to the default database.
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,11 +15,13 @@ from uuid import UUID
 
 from django.db import connections
 
+from .. import memo
 from ..conf import app_settings
 from ..embeddings import cached_query_embedding
 from ..language import negotiate
 from ..merchandising import apply_rules
 from ..models import CatalogEntry, EmbeddingSpace, Passage
+from ..models.catalog import title_in
 from ..ranking import Candidate
 from . import lexical, vector
 from .facets import facet_counts
@@ -151,7 +154,7 @@ def _validate(q: str, page: int, page_size: int, mode: str) -> str:
 def _retrieve(
     text: str, language: str, filters: Filters, depth: int, mode: Mode, using: str
 ) -> list[Candidate]:
-    space = EmbeddingSpace.objects.using(using).active()
+    space = memo.memoized(("active-space", using), EmbeddingSpace.objects.using(using).active)
     if space is None:  # nothing indexed yet: keywords only
         mode = "lexical"
     vector_matches: list[vector.VectorMatch] = []
@@ -243,29 +246,34 @@ def hydrate(candidates: list[Candidate], language: str, using: str) -> list[Sear
     """Hits for ``candidates`` (in order), titles in ``language`` when translated."""
     if not candidates:
         return []
-    entries = (
-        CatalogEntry.objects.using(using)
-        .only(*HIT_FIELDS)
-        .in_bulk([c.entry_id for c in candidates])
-    )
+    with connections[using].cursor() as cursor:  # raw, as entry_facts
+        cursor.execute(
+            f"SELECT id, {', '.join(HIT_FIELDS)} FROM {CatalogEntry._meta.db_table} "
+            "WHERE id = ANY(%s)",
+            [[c.entry_id for c in candidates]],
+        )
+        entries = {row[0]: row for row in cursor.fetchall()}
     passages = _passages(candidates, using)
     hits = []
     for candidate in candidates:
-        entry = entries.get(candidate.entry_id)
-        if entry is None:
+        row = entries.get(candidate.entry_id)
+        if row is None:
             continue
-        title, title_language = entry.title_in(language)
+        entry_id, product_id, titles, url, price, currency, in_stock, image = row
+        if isinstance(titles, str):  # Django reads jsonb as text, JSONField parses it
+            titles = json.loads(titles)
+        title, title_language = title_in(titles, language)
         hits.append(
             SearchHit(
-                product_id=entry.product_id,
-                entry_id=entry.pk,
+                product_id=product_id,
+                entry_id=entry_id,
                 title=title,
                 title_language=title_language,
-                url=entry.url,
-                price=entry.price,
-                currency=entry.currency,
-                in_stock=entry.in_stock,
-                image=entry.image,
+                url=url,
+                price=price,
+                currency=currency,
+                in_stock=in_stock,
+                image=image,
                 score=round(candidate.score, 6),
                 explanation=_with_passages(candidate.explanation, passages),
             )
