@@ -309,12 +309,13 @@ def in_distribution_queries(seed: int, count: int) -> list[np.ndarray]:
 def hnsw_recall(space, queries: list[np.ndarray], k: int = 10) -> float:
     from shop_assistant.search import Filters
     from shop_assistant.search.service import CANDIDATE_DEPTH
-    from shop_assistant.search.vector import _exact, _hnsw
+    from shop_assistant.search.vector import _exact, _hnsw, filtered_entries
 
+    everything = filtered_entries(Filters(), "default", limit=10**9)
     found = 0
     for vector in queries:
         approximate = _hnsw(space, vector, Filters(), CANDIDATE_DEPTH, "default")[:k]
-        exact = _exact(space, vector, Filters(), k, "default")
+        exact = _exact(space, vector, everything, k, "default")
         found += len({m.entry_id for m in approximate} & {m.entry_id for m in exact})
     return found / (k * len(queries))
 

@@ -152,11 +152,14 @@ def test_the_last_page_of_a_selective_filter_holds_the_rest(big_catalog):
 def test_a_selective_filter_is_served_exactly(big_catalog):
     query = big_catalog.centers[3]
 
+    filtered = vector_search.filtered_entries(RARE, "default")
     matches = vector_search.nearest_products(
-        big_catalog.space, query, RARE, 20, using="default", filtered_count=200
+        big_catalog.space, query, RARE, 20, using="default", filtered=filtered
     )
 
+    assert filtered is not None and len(filtered) == PRODUCTS // RARE_EVERY
     assert [m.entry_id for m in matches] == _exact_top(big_catalog, query, big_catalog.rare, 20)
+    assert vector_search.filtered_entries(RARE, "default", limit=PRODUCTS // RARE_EVERY - 1) is None
 
 
 def test_hnsw_iterative_scan_fills_the_page_under_a_one_percent_filter(big_catalog, monkeypatch):

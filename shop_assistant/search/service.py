@@ -167,14 +167,14 @@ def _retrieve(
             cache_alias=app_settings.CACHE,
             timeout=app_settings.QUERY_CACHE_TIMEOUT,
         )
-        filtered = None if filters.is_empty() else vector.count_filtered(filters, using)
+        filtered = None if filters.is_empty() else vector.filtered_entries(filters, using)
         vector_matches = vector.nearest_products(
             space,
             query_vector,
             filters,
             min(depth, CANDIDATE_DEPTH),
             using=using,
-            filtered_count=filtered,
+            filtered=filtered,
         )
         first_tier = {m.entry_id for m in vector_matches}
         if depth > CANDIDATE_DEPTH:  # a deep page: more neighbours, after the first tier
@@ -184,7 +184,7 @@ def _retrieve(
                 filters,
                 depth,
                 using=using,
-                filtered_count=filtered,
+                filtered=filtered,
                 raw_order=True,
             )
             tail = [m for m in deeper if m.entry_id not in first_tier]

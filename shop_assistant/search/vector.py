@@ -5,9 +5,9 @@ Two plans, chosen by how selective the filters are:
 * **HNSW** (the space's partial expression index) with ``hnsw.iterative_scan =
   relaxed_order``, so rows removed by a filter make the index scan go on instead of
   returning fewer rows; the outer query re-sorts the relaxed order.
-* **Exact** when the filters leave few products (counted first through the facet
-  indexes): every vector of those products is compared, which is both faster than a
-  long iterative scan and complete.
+* **Exact** when the filters leave few products (their ids read first, through the
+  facet indexes): every vector of those products is compared, which is both faster
+  than a long iterative scan and complete.
 
 Either way, when ``N`` products match the filters, ``min(N, k)`` products come back.
 """
@@ -73,6 +73,22 @@ def count_filtered(filters: Filters, using: str) -> int:
         return int(cursor.fetchone()[0])
 
 
+def filtered_entries(filters: Filters, using: str, limit: int | None = None) -> list[int] | None:
+    """Ids of the products ``filters`` leave, or None when more than ``limit`` do.
+
+    ``limit`` defaults to :data:`EXACT_SCAN_MAX_PRODUCTS`: the ids are those of an exact
+    scan. They are read through the facet indexes on their own; joined into the vector
+    query instead, the planner may scan the whole entry table in parallel.
+    """
+    limit = EXACT_SCAN_MAX_PRODUCTS if limit is None else limit
+    where, params = filter_sql(filters)
+    table = CatalogEntry._meta.db_table
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT c.id FROM {table} c WHERE {where} LIMIT %s", [*params, limit + 1])
+        ids = [row[0] for row in cursor.fetchall()]
+    return ids if len(ids) <= limit else None
+
+
 def nearest_products(
     space: EmbeddingSpace,
     query_vector: np.ndarray,
@@ -80,30 +96,32 @@ def nearest_products(
     k: int,
     *,
     using: str,
-    filtered_count: int | None = None,
+    filtered: list[int] | None = None,
     raw_order: bool = False,
 ) -> list[VectorMatch]:
     """The ``k`` products whose best passage is nearest to ``query_vector``, best first.
 
-    ``filtered_count`` (how many products the filters leave) picks the plan; pass None
-    when there are no filters. ``raw_order`` ranks by the nearest passage without the
-    kind penalties: a longer list is then an extension of a shorter one (deep pages).
+    ``filtered`` (:func:`filtered_entries`: the ids the filters leave, when few) makes it
+    an exact scan of those products; otherwise the HNSW index serves. ``raw_order`` ranks
+    by the nearest passage without the kind penalties: a longer list is then an
+    extension of a shorter one (deep pages).
     """
     if k <= 0:
         return []
-    if filtered_count is not None and filtered_count <= EXACT_SCAN_MAX_PRODUCTS:
-        return _exact(space, query_vector, filters, k, using, raw_order)
-    wanted = k if filtered_count is None else min(k, filtered_count)
+    if filtered is not None:
+        return _exact(space, query_vector, filtered, k, using, raw_order)
     per_product = PASSAGES_PER_PRODUCT
     for _attempt in range(3):
         matches = _hnsw(space, query_vector, filters, k, using, per_product, raw_order)
-        if len(matches) >= wanted:
+        if len(matches) >= k:
             return matches
         # Products with many close passages filled the limit: look further.
         per_product *= 4
-    if filtered_count is None:
+    if filters.is_empty():
         return matches  # the catalog holds fewer than k products
-    return _exact(space, query_vector, filters, k, using, raw_order)  # hit max_scan_tuples
+    # The scan hit max_scan_tuples: many products match, but few near the query.
+    everything = filtered_entries(filters, using, limit=2**31 - 2)
+    return _exact(space, query_vector, everything or [], k, using, raw_order)
 
 
 def _select(space: EmbeddingSpace) -> tuple[str, str, str]:
@@ -173,22 +191,24 @@ def _hnsw(
 def _exact(
     space: EmbeddingSpace,
     query_vector: np.ndarray,
-    filters: Filters,
+    entry_ids: Sequence[int],
     k: int,
     using: str,
     raw_order: bool = False,
 ) -> list[VectorMatch]:
-    distance, embeddings, entries = _select(space)
-    where, params = filter_sql(filters)
+    """Every vector of ``entry_ids`` compared (the filters were applied to the ids)."""
+    if not entry_ids:
+        return []
+    distance, embeddings, _ = _select(space)
     group, group_params = _group_sql(raw_order=raw_order)
     sql = (
         "WITH nn AS MATERIALIZED ("
         f"SELECT e.entry_id, e.passage_id, {distance} AS distance "
-        f"FROM {embeddings} e WHERE e.space_id = {int(space.pk)} AND e.entry_id IN ("
-        f"SELECT c.id FROM {entries} c WHERE {where})) " + group
+        f"FROM {embeddings} e WHERE e.space_id = {int(space.pk)} "
+        "AND e.entry_id = ANY(%s)) " + group
     )
     with connections[using].cursor() as cursor:
-        cursor.execute(sql, [vector_literal(query_vector), *params, *group_params, k])
+        cursor.execute(sql, [vector_literal(query_vector), list(entry_ids), *group_params, k])
         return _grouped(cursor.fetchall())
 
 
