@@ -14,10 +14,12 @@ import pytest
 from django.core.cache import cache
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
+from rest_framework import serializers
 from rest_framework.test import APIClient
 
+from shop_assistant.api.search_serializers import SearchResultSerializer
 from shop_assistant.models import CatalogEntry, SearchLog
-from shop_assistant.search import Filters
+from shop_assistant.search import Filters, search
 from shop_assistant.search.log import log_search
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +94,17 @@ def test_explanation_names_both_sides_and_the_matching_passage(client, demo_cata
     assert set(explanation["vector"]) == {"rank", "score", "passage"}
     assert set(explanation["lexical"]) == {"rank", "score", "coverage", "matched_terms", "passage"}
     assert set(explanation["passage"]) == {"kind", "language", "text"}
+
+
+def test_the_planned_response_equals_drfs_own_representation(demo_catalog):
+    class Generic(SearchResultSerializer):
+        def to_representation(self, instance):
+            return serializers.Serializer.to_representation(self, instance)
+
+    for q in ("cafetera italiana de aluminio", "rain jacket", "Zelt"):
+        result = search(q, page_size=10, log=False)
+        assert result.hits
+        assert SearchResultSerializer(result).data == Generic(result).data
 
 
 def test_titles_come_in_the_search_language_when_translated(client, demo_catalog):

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 
 from demo_project.shop.catalog_data import CATEGORIES, generate_products
 from demo_project.shop.loading import load_categories, load_products
@@ -21,6 +22,7 @@ from shop_assistant.indexing import Indexer
 from shop_assistant.indexing.ann import index_state, vector_expression
 from shop_assistant.indexing.jobs import run_job
 from shop_assistant.models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
+from shop_assistant.search import search
 from shop_assistant.spaces import (
     SpaceError,
     activate_space,
@@ -117,9 +119,13 @@ def test_a_384d_space_is_built_beside_the_512d_one_then_activated_and_rolled_bac
     caught_up = run_job(build_space(minilm, queue=False).pk)
     assert caught_up.result["caught_up"] == 0  # the bulk pass already re-encoded it
     assert caught_up.result["passages_encoded"] == entry.passages.filter(kind="title").count()
+    search(entry.title, log=False)  # the active space is now memoized in this process
     activate_space(minilm)
     states = dict(EmbeddingSpace.objects.values_list("name", "state"))
     assert states == {"default": "retired", "minilm": "active"}
+    with CaptureQueriesContext(connection) as queries:
+        search(entry.title, log=False)  # the activation dropped the memo: the new space
+    assert any(f"e.space_id = {minilm.pk}" in q["sql"] for q in queries.captured_queries)
 
     previous, catch_up = rollback_space()
     assert previous == space and catch_up.kind == IndexJob.Kind.REINDEX
