@@ -52,13 +52,14 @@ class PlannedRepresentation:
     plan of a nested serializer. Output only; sources are attributes or dict keys.
     """
 
-    _plan: ClassVar[_Plan | None] = None
+    _plans: ClassVar[dict[type, _Plan]] = {}
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         cls = type(self)
-        if cls._plan is None:
-            cls._plan = _plan_of(cls())
-        return _represent(instance, cls._plan)
+        plan = self._plans.get(cls)  # per class: a subclass may declare other fields
+        if plan is None:
+            plan = self._plans.setdefault(cls, _plan_of(cls()))
+        return _represent(instance, plan)
 
 
 def _plan_of(serializer: serializers.Serializer) -> _Plan:
