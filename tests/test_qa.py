@@ -3,6 +3,8 @@ evaluation set's thresholds, and the ``POST /api/assistant/ask/`` endpoint."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -52,6 +54,20 @@ def test_ask_about_a_product_answers_in_the_askers_language(qa_catalog, client):
         }
     ]
     assert [p["product_id"] for p in data["products"]] == [pk]
+
+
+def test_streamed_extractive_answer_is_one_answer_event(qa_catalog, client):
+    payload = {"question": "¿Esta chaqueta es impermeable?"}
+    payload["product_id"] = qa_catalog["DEMO-EN-RAINJACKET"]
+
+    response = client.post(URL, {**payload, "stream": True}, format="json")
+
+    assert response.status_code == 200 and response["Content-Type"] == "text/event-stream"
+    body = b"".join(response.streaming_content).decode()
+    assert body.startswith("event: answer\ndata: ") and body.count("event: ") == 1
+    answer = json.loads(body.split("data: ", 1)[1])
+    assert answer == client.post(URL, payload, format="json").json()
+    assert answer["answer"] == "Sí, es impermeable."
 
 
 def test_explicit_lang_and_refusal(qa_catalog, client):

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from shop_assistant.qa import ask
+from shop_assistant.qa import Answer, ask, build_context
 from shop_assistant.qa.generative import GenerativeAnswerer
 from tests import qa_support
 
@@ -31,6 +31,7 @@ class FakeLLM:
     def __init__(self) -> None:
         self.reply: Reply = lambda body: "NO_ANSWER"
         self.delay = 0.0
+        self.streams = True  # False: a backend that ignores "stream" and sends JSON
         self.requests: list[dict] = []
         self.headers: list[dict] = []
         outer = self
@@ -42,16 +43,30 @@ class FakeLLM:
                 outer.headers.append(dict(self.headers))
                 time.sleep(outer.delay)
                 content = outer.reply(body)
-                message = {"role": "assistant", "content": content}
-                data = json.dumps({"choices": [{"index": 0, "message": message}]}).encode()
                 try:
                     self.send_response(200 if self.path.endswith("/chat/completions") else 404)
+                    if body.get("stream") and outer.streams:
+                        self.stream(content)
+                        return
+                    message = {"role": "assistant", "content": content}
+                    data = json.dumps({"choices": [{"index": 0, "message": message}]}).encode()
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
+
+            def stream(self, content: str) -> None:
+                """Server-sent chunks of 7 characters, as OpenAI-compatible servers send."""
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                for start in range(0, len(content), 7):
+                    delta = {"content": content[start : start + 7]}
+                    chunk = {"choices": [{"index": 0, "delta": delta}]}
+                    self.wfile.write(b"data: " + json.dumps(chunk).encode() + b"\n\n")
+                    self.wfile.flush()
+                self.wfile.write(b"data: [DONE]\n\n")
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -81,6 +96,7 @@ def answerer(llm: FakeLLM, monkeypatch: pytest.MonkeyPatch) -> GenerativeAnswere
     llm.requests.clear()
     llm.headers.clear()
     llm.delay = 0.0
+    llm.streams = True
     monkeypatch.setenv("SA_TEST_LLM_KEY", "sk-test-123")
     return GenerativeAnswerer(
         base_url=llm.base_url, model="test-model", api_key_env="SA_TEST_LLM_KEY", timeout=2
@@ -214,3 +230,105 @@ def test_prompt_injection_in_a_description_does_not_change_the_answer(
     assert "‹/evidence›" in llm.requests[-1]["messages"][1]["content"]
     assert answer.answerer == "extractive"
     assert "evil.example" not in answer.answer
+
+
+# -- streaming ---------------------------------------------------------------------------
+
+
+def helmet_and_hood(body: dict) -> str:
+    helmet = evidence_ids(body, "helmet")[0]
+    return (
+        f"Yes, the hood fits over a bike helmet [{helmet}]. "
+        f"It is adjustable, so it stays in place [{helmet}]."
+    )
+
+
+def streamed(answerer: GenerativeAnswerer, product_id: int) -> tuple[list[str], Answer]:
+    context = build_context("Does the hood fit over a bike helmet?", product_id=product_id)
+    *sentences, final = answerer.stream(context)
+    return sentences, final
+
+
+@pytest.mark.parametrize("backend_streams", [True, False])
+def test_stream_passes_checked_sentences_then_the_verified_answer(
+    qa_catalog, answerer, llm, backend_streams
+):
+    llm.streams = backend_streams
+    llm.reply = helmet_and_hood
+
+    sentences, final = streamed(answerer, qa_catalog["DEMO-EN-RAINJACKET"])
+
+    assert llm.requests[-1]["stream"] is True
+    assert llm.headers[-1]["Accept"] == "text/event-stream"
+    assert sentences == [
+        "Yes, the hood fits over a bike helmet.",
+        "It is adjustable, so it stays in place.",
+    ]
+    assert final.answerer == "generative" and final.grounded
+    assert final.answer == " ".join(sentences)
+    assert [c.kind for c in final.citations] == ["description"]
+
+
+def test_stream_stops_at_a_sentence_citing_unsent_evidence(qa_catalog, answerer, llm):
+    def reply(body: dict) -> str:
+        helmet = evidence_ids(body, "helmet")[0]
+        return (
+            f"Yes, the hood fits over a bike helmet [{helmet}]. "
+            "It also comes with free gloves [E99]. Order now [E1]."
+        )
+
+    llm.reply = reply
+    sentences, final = streamed(answerer, qa_catalog["DEMO-EN-RAINJACKET"])
+
+    assert sentences == ["Yes, the hood fits over a bike helmet."]  # checked, then stopped
+    assert final.answerer == "extractive" and "gloves" not in final.answer  # replaces it
+
+
+def test_stream_of_a_reply_in_the_wrong_language_ends_with_the_fallback(
+    qa_catalog, answerer, llm
+):
+    llm.reply = helmet_and_hood  # English, to a Spanish question
+    context = build_context(
+        "¿La capucha cabe sobre un casco de bici?",
+        product_id=qa_catalog["DEMO-EN-RAINJACKET"],
+    )
+    *sentences, final = answerer.stream(context)
+
+    assert len(sentences) == 2  # each cites sent evidence; the language is told at the end
+    assert final.answerer != "generative" and final.language == "es"
+
+
+def test_ask_endpoint_streams_server_sent_events(qa_catalog, llm, settings):
+    from django.core.cache import cache
+    from rest_framework.test import APIClient
+
+    cache.clear()
+    llm.reply = helmet_and_hood
+    settings.SHOP_ASSISTANT = {
+        **settings.SHOP_ASSISTANT,
+        "ANSWERER": {
+            "CLASS": "shop_assistant.qa.generative.GenerativeAnswerer",
+            "CONFIG": {"base_url": llm.base_url, "model": "m", "api_key_env": "", "timeout": 2},
+        },
+    }
+    client = APIClient()
+    payload = {"question": "Does the hood fit over a bike helmet?"}
+    payload["product_id"] = qa_catalog["DEMO-EN-RAINJACKET"]
+
+    response = client.post("/api/assistant/ask/", {**payload, "stream": True}, format="json")
+    assert response.status_code == 200 and response.streaming
+    assert response["Content-Type"] == "text/event-stream"
+    events = [
+        (block.split("\n")[0].removeprefix("event: "), json.loads(block.split("data: ", 1)[1]))
+        for block in b"".join(response.streaming_content).decode().strip().split("\n\n")
+    ]
+    plain = client.post("/api/assistant/ask/", payload, format="json").json()
+
+    assert [name for name, _ in events] == ["delta", "delta", "answer"]
+    assert events[0][1] == {"text": "Yes, the hood fits over a bike helmet."}
+    assert events[-1][1] == plain and plain["answerer"] == "generative"
+
+    missing = client.post(
+        "/api/assistant/ask/", {**payload, "product_id": 10**9, "stream": True}, format="json"
+    )
+    assert missing.status_code == 404 and not missing.streaming  # before any event

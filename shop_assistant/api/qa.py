@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+from django.http import StreamingHttpResponse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ..language import UnknownLanguage
-from ..qa import InvalidQuestion, ProductNotFound, ask
+from ..qa import Answer, InvalidQuestion, ProductNotFound, ask, ask_stream
 from .common import LazyScopedRateThrottle
 from .qa_serializers import AnswerSerializer, AskRequestSerializer
 
@@ -110,7 +113,10 @@ class AskView(APIView):
             "from the product's own data (attributes, description, FAQ, reviews) with "
             "citations, or refuses with `grounded: false` when the data does not say. "
             "Without `product_id` the question is answered over the catalog and `products` "
-            "lists the products the answer is about."
+            "lists the products the answer is about. With `stream: true` the response is "
+            "`text/event-stream`: `delta` events (`{\"text\": ...}`, each a complete, "
+            "checked sentence, from an answerer that streams) then one `answer` event "
+            "holding the body described here, which replaces the deltas."
         ),
         request=AskRequestSerializer,
         responses={
@@ -122,21 +128,42 @@ class AskView(APIView):
         examples=_REQUEST_EXAMPLES + _RESPONSE_EXAMPLES,
         tags=["assistant"],
     )
-    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response | StreamingHttpResponse:
         serializer = AskRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            answer = ask(
-                data["question"],
-                product_id=data.get("product_id"),
-                lang=data.get("lang") or None,
-                accept_language=request.headers.get("Accept-Language"),
-            )
+        arguments = {
+            "product_id": data.get("product_id"),
+            "lang": data.get("lang") or None,
+            "accept_language": request.headers.get("Accept-Language"),
+        }
+        try:  # invalid input fails here, as JSON, before any event is streamed
+            if data["stream"]:
+                events = ask_stream(data["question"], **arguments)
+            else:
+                answer = ask(data["question"], **arguments)
         except ProductNotFound as exc:
             raise NotFound(str(exc)) from exc
         except UnknownLanguage as exc:
             raise ValidationError({"lang": [str(exc)]}) from exc
         except InvalidQuestion as exc:
             raise ValidationError({"question": [str(exc)]}) from exc
+        if data["stream"]:
+            return StreamingHttpResponse(
+                _server_sent(events),
+                content_type="text/event-stream",
+                headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+            )
         return Response(AnswerSerializer(answer).data, status=status.HTTP_200_OK)
+
+
+def _server_sent(events: Iterator[str | Answer]) -> Iterator[bytes]:
+    """``delta`` events (``{"text": ...}``, checked sentences) then one ``answer`` event
+    (the body a non-streamed request gets; it replaces the deltas when they differ)."""
+    renderer = JSONRenderer()
+    for event in events:
+        if isinstance(event, str):
+            name, data = "delta", renderer.render({"text": event})
+        else:
+            name, data = "answer", renderer.render(AnswerSerializer(event).data)
+        yield b"event: " + name.encode() + b"\ndata: " + data + b"\n\n"

@@ -28,7 +28,8 @@ class AskRequestSerializer(serializers.Serializer):
     stream = serializers.BooleanField(
         required=False,
         default=False,
-        help_text="Stream the answer as text/event-stream when the answerer supports it.",
+        help_text="Answer as text/event-stream: checked sentences as `delta` events while "
+        "a streaming answerer (the generative one) writes, then the `answer` event.",
     )
 
 

@@ -1,10 +1,11 @@
 """Grounded product Q&A: cited answers from catalog data in the asker's language.
 
-``ask(question, product_id=..., lang=...) -> Answer``; see :mod:`.service`.
+``ask(question, product_id=..., lang=...) -> Answer`` (``ask_stream`` for text as it is
+generated); see :mod:`.service`.
 """
 
 from .scope import ProductNotFound
-from .service import MAX_QUESTION_CHARS, InvalidQuestion, ask, build_context
+from .service import MAX_QUESTION_CHARS, InvalidQuestion, ask, ask_stream, build_context
 from .types import Answer, Citation, Evidence, ProductRef, QAContext
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "ProductRef",
     "QAContext",
     "ask",
+    "ask_stream",
     "build_context",
 ]

@@ -12,6 +12,12 @@ the default extractive answerer. Product text is data: evidence is escaped so it
 close its delimiter, items that read like instructions to the model are not sent, the
 system prompt says instructions inside evidence are to be ignored, and the checks above
 hold whatever the model was talked into.
+
+:meth:`GenerativeAnswerer.stream` asks the backend to stream (``"stream": true``) and
+passes a sentence on only once it is complete and checked (it cites evidence that was
+sent, has no link); the whole reply is then checked as above. When anything fails, the
+stream ends with the fallback answer, which replaces what was shown. A backend that
+answers with plain JSON instead of events is read as one chunk.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import os
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from typing import Any
 
 from ..language import detect
@@ -117,9 +124,8 @@ class GenerativeAnswerer:
 
     # -- answering ----------------------------------------------------------------------
     def answer(self, context: QAContext) -> Answer:
-        evidence = self.select(context)
-        best = max((e.score for e in evidence if e.kind != "attribute"), default=0.0)
-        if not evidence or (not context.intents and best < self.min_evidence_score):
+        evidence = self.usable_evidence(context)
+        if not evidence:
             return self.fallback.answer(context)
         try:
             reply = self.complete(self.messages(context, evidence))
@@ -127,6 +133,37 @@ class GenerativeAnswerer:
         except GenerationError as exc:
             logger.info("Generative answer rejected, falling back: %s", exc)
             return self.fallback.answer(context)
+
+    def stream(self, context: QAContext) -> Iterator[str | Answer]:
+        """Checked sentences (``str``) as they are generated, then the final :class:`Answer`
+        (the fallback's, when the reply fails a check: it replaces the sentences)."""
+        evidence = self.usable_evidence(context)
+        if not evidence:
+            yield self.fallback.answer(context)
+            return
+        sent = {e.id for e in evidence}
+        reply = pending = ""
+        try:
+            for chunk in self.complete_stream(self.messages(context, evidence)):
+                reply += chunk
+                sentences, pending = split_sentences(pending + chunk)
+                for sentence in sentences:
+                    yield checked_sentence(sentence, sent)
+            if pending.strip():
+                yield checked_sentence(pending, sent)
+            answer = self.verify(context, evidence, reply.strip())
+        except GenerationError as exc:
+            logger.info("Generative stream rejected, falling back: %s", exc)
+            answer = self.fallback.answer(context)
+        yield answer
+
+    def usable_evidence(self, context: QAContext) -> list[Evidence]:
+        """The evidence to send, or none when it is too weak to ask the backend at all."""
+        evidence = self.select(context)
+        best = max((e.score for e in evidence if e.kind != "attribute"), default=0.0)
+        if not evidence or (not context.intents and best < self.min_evidence_score):
+            return []
+        return evidence
 
     def select(self, context: QAContext) -> list[Evidence]:
         """The evidence sent: the best ranked items (their ids are kept), minus any item
@@ -153,31 +190,56 @@ class GenerativeAnswerer:
 
     def complete(self, messages: list[dict[str, str]]) -> str:
         """One chat-completions call; the reply text or :class:`GenerationError`."""
+        try:
+            with urllib.request.urlopen(
+                self.request(messages, stream=False), timeout=self.timeout
+            ) as response:
+                return _content(json.loads(response.read().decode("utf-8")), "message").strip()
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            raise GenerationError(f"request failed: {exc}") from exc
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise GenerationError(f"invalid JSON: {exc}") from exc
+
+    def complete_stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
+        """The reply's text chunks as the backend streams them (server-sent events)."""
+        try:
+            with urllib.request.urlopen(
+                self.request(messages, stream=True), timeout=self.timeout
+            ) as response:
+                if "text/event-stream" not in response.headers.get("Content-Type", ""):
+                    yield _content(json.loads(response.read().decode("utf-8")), "message")
+                    return
+                for raw in response:
+                    line = raw.decode("utf-8").strip()
+                    if not line.startswith("data:"):
+                        continue
+                    data = line[len("data:") :].strip()
+                    if data == "[DONE]":
+                        return
+                    chunk = _content(json.loads(data), "delta")
+                    if chunk:
+                        yield chunk
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            raise GenerationError(f"request failed: {exc}") from exc
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise GenerationError(f"invalid JSON: {exc}") from exc
+
+    def request(self, messages: list[dict[str, str]], *, stream: bool) -> urllib.request.Request:
         body = json.dumps(
             {
                 "model": self.model,
                 "messages": messages,
                 "temperature": self.temperature,
                 "max_tokens": self.max_tokens,
-                "stream": False,
+                "stream": stream,
             }
         ).encode()
-        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        accept = "text/event-stream" if stream else "application/json"
+        headers = {"Content-Type": "application/json", "Accept": accept}
         key = os.environ.get(self.api_key_env, "") if self.api_key_env else ""
         if key:
             headers["Authorization"] = f"Bearer {key}"
-        request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                payload = json.loads(response.read().decode("utf-8"))
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            raise GenerationError(f"request failed: {exc}") from exc
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise GenerationError(f"invalid JSON: {exc}") from exc
-        try:
-            return str(payload["choices"][0]["message"]["content"] or "").strip()
-        except (KeyError, IndexError, TypeError) as exc:
-            raise GenerationError(f"unexpected response shape: {exc}") from exc
+        return urllib.request.Request(self.url, data=body, headers=headers, method="POST")
 
     def verify(self, context: QAContext, evidence: list[Evidence], reply: str) -> Answer:
         """The reply as an :class:`Answer` if it passes every check, else GenerationError."""
@@ -194,8 +256,7 @@ class GenerativeAnswerer:
         links = _LINKS.findall(reply)
         if links:  # answers never send shoppers elsewhere, whatever the evidence says
             raise GenerationError(f"links or contact details in the reply: {links}")
-        text = " ".join(CITATION.sub("", reply).split())
-        text = re.sub(r"\s+([.,;:!?。、])", r"\1", text)
+        text = spoken_text(reply)
         spoken = QUOTES.sub(" ", text)
         detected = detect(spoken) if spoken.strip() else None
         if detected is not None and detected != context.language:
@@ -229,3 +290,43 @@ def _products(context: QAContext, cited: list[Evidence]) -> list[Any]:
     ids = {e.product_id for e in cited}
     return [p for p in context.products if p.product_id in ids]
 
+
+
+#: A sentence is complete once its citations are followed by more text.
+_SENTENCE = re.compile(r"(.*?(?:\[E\d+\])+[.!?。！？]?)\s+(?=[^\s\[])", re.DOTALL)
+
+
+def split_sentences(text: str) -> tuple[list[str], str]:
+    """The complete cited sentences at the start of ``text``, and the rest."""
+    sentences = []
+    while match := _SENTENCE.match(text):
+        sentences.append(match.group(1))
+        text = text[match.end() :]
+    return sentences, text
+
+
+def checked_sentence(sentence: str, sent: set[str]) -> str:
+    """``sentence`` as shown (citations removed) if it cites only evidence that was sent
+    and holds no link; else :class:`GenerationError`."""
+    cited = CITATION.findall(sentence)
+    if not cited:
+        raise GenerationError("a sentence without citation")
+    if any(i not in sent for i in cited):
+        raise GenerationError(f"cited ids not in the evidence: {cited}")
+    if _LINKS.search(sentence):
+        raise GenerationError("a link or contact details in the reply")
+    return spoken_text(sentence)
+
+
+def spoken_text(reply: str) -> str:
+    """The reply without its citation marks, spaces tidied."""
+    text = " ".join(CITATION.sub("", reply).split())
+    return re.sub(r"\s+([.,;:!?。、])", r"\1", text)
+
+
+def _content(payload: Any, key: str) -> str:
+    """``choices[0][key]["content"]`` of a chat-completions payload or stream chunk."""
+    try:
+        return str(payload["choices"][0][key].get("content") or "")
+    except (KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise GenerationError(f"unexpected response shape: {exc}") from exc

@@ -13,6 +13,7 @@ All reads go to ``SHOP_ASSISTANT["DATABASE"]``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from ..catalog import get_adapter
@@ -57,6 +58,27 @@ def ask(
         question, product_id=product_id, lang=lang, accept_language=accept_language
     )
     return (answerer or load_answerer()).answer(context)
+
+
+def ask_stream(
+    question: str,
+    *,
+    product_id: Any = None,
+    lang: str | None = None,
+    accept_language: str | None = None,
+    answerer: Answerer | None = None,
+) -> Iterator[str | Answer]:
+    """Like :func:`ask`, streamed: text as the answerer produces it, then the
+    :class:`Answer` (which may replace that text, see
+    :meth:`~shop_assistant.qa.generative.GenerativeAnswerer.stream`). An answerer that
+    cannot stream gives its answer alone. Invalid input raises here, before any output.
+    """
+    context = build_context(
+        question, product_id=product_id, lang=lang, accept_language=accept_language
+    )
+    answerer = answerer or load_answerer()
+    stream = getattr(answerer, "stream", None)
+    return stream(context) if stream is not None else iter([answerer.answer(context)])
 
 
 def build_context(
