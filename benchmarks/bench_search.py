@@ -311,7 +311,7 @@ def hnsw_recall(space, queries: list[np.ndarray], k: int = 10) -> float:
     from shop_assistant.search.service import CANDIDATE_DEPTH
     from shop_assistant.search.vector import _exact, _hnsw, filtered_entries
 
-    everything = filtered_entries(Filters(), "default", limit=10**9)
+    everything = filtered_entries(Filters(), "default", limit=None)
     found = 0
     for vector in queries:
         approximate = _hnsw(space, vector, Filters(), CANDIDATE_DEPTH, "default")[:k]
@@ -343,7 +343,7 @@ def main() -> None:
     from shop_assistant.embeddings import load_encoder
     from shop_assistant.models import EmbeddingSpace
     from shop_assistant.search import Filters
-    from shop_assistant.search.vector import count_filtered
+    from shop_assistant.search.vector import filtered_entries
 
     if reuse:
         from shop_assistant.models import CatalogEntry, Embedding
@@ -382,7 +382,7 @@ def main() -> None:
         elapsed, body, _ = endpoint(client, text, args.page_size, **{"attr.edition": "rare"})
         filtered_ms.append(elapsed)
         full += len(body["results"]) == min(args.page_size, body["count"]) == args.page_size
-    rare_count = count_filtered(Filters(attributes={"edition": "rare"}), "default")
+    rare_count = len(filtered_entries(Filters(attributes={"edition": "rare"}), "default", None))
 
     recall = hnsw_recall(space, in_distribution_queries(args.seed, 100))
     figures = {

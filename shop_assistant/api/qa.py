@@ -137,23 +137,20 @@ class AskView(APIView):
             "lang": data.get("lang") or None,
             "accept_language": request.headers.get("Accept-Language"),
         }
-        try:  # invalid input fails here, as JSON, before any event is streamed
+        try:  # ask_stream checks the input at once: errors are JSON, before any event
             if data["stream"]:
-                events = ask_stream(data["question"], **arguments)
-            else:
-                answer = ask(data["question"], **arguments)
+                return StreamingHttpResponse(
+                    _server_sent(ask_stream(data["question"], **arguments)),
+                    content_type="text/event-stream",
+                    headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+                )
+            answer = ask(data["question"], **arguments)
         except ProductNotFound as exc:
             raise NotFound(str(exc)) from exc
         except UnknownLanguage as exc:
             raise ValidationError({"lang": [str(exc)]}) from exc
         except InvalidQuestion as exc:
             raise ValidationError({"question": [str(exc)]}) from exc
-        if data["stream"]:
-            return StreamingHttpResponse(
-                _server_sent(events),
-                content_type="text/event-stream",
-                headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-            )
         return Response(AnswerSerializer(answer).data, status=status.HTTP_200_OK)
 
 

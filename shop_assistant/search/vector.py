@@ -65,28 +65,24 @@ def vector_literal(vector: np.ndarray) -> str:
     return "[" + ",".join(f"{float(x):.7g}" for x in vector) + "]"
 
 
-def count_filtered(filters: Filters, using: str) -> int:
-    where, params = filter_sql(filters)
-    table = CatalogEntry._meta.db_table
-    with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {table} c WHERE {where}", params)
-        return int(cursor.fetchone()[0])
+def filtered_entries(
+    filters: Filters, using: str, limit: int | None = EXACT_SCAN_MAX_PRODUCTS
+) -> list[int] | None:
+    """Ids of the products ``filters`` leave, or None when more than ``limit`` do
+    (``limit=None``: all of them).
 
-
-def filtered_entries(filters: Filters, using: str, limit: int | None = None) -> list[int] | None:
-    """Ids of the products ``filters`` leave, or None when more than ``limit`` do.
-
-    ``limit`` defaults to :data:`EXACT_SCAN_MAX_PRODUCTS`: the ids are those of an exact
-    scan. They are read through the facet indexes on their own; joined into the vector
-    query instead, the planner may scan the whole entry table in parallel.
+    By default the ids are those of an exact scan. They are read through the facet
+    indexes on their own; joined into the vector query instead, the planner may scan the
+    whole entry table in parallel.
     """
-    limit = EXACT_SCAN_MAX_PRODUCTS if limit is None else limit
     where, params = filter_sql(filters)
-    table = CatalogEntry._meta.db_table
+    sql = f"SELECT c.id FROM {CatalogEntry._meta.db_table} c WHERE {where}"
+    if limit is not None:
+        sql, params = sql + " LIMIT %s", [*params, limit + 1]
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT c.id FROM {table} c WHERE {where} LIMIT %s", [*params, limit + 1])
+        cursor.execute(sql, params)
         ids = [row[0] for row in cursor.fetchall()]
-    return ids if len(ids) <= limit else None
+    return ids if limit is None or len(ids) <= limit else None
 
 
 def nearest_products(
@@ -120,8 +116,8 @@ def nearest_products(
     if filters.is_empty():
         return matches  # the catalog holds fewer than k products
     # The scan hit max_scan_tuples: many products match, but few near the query.
-    everything = filtered_entries(filters, using, limit=2**31 - 2)
-    return _exact(space, query_vector, everything or [], k, using, raw_order)
+    everything = filtered_entries(filters, using, limit=None) or []
+    return _exact(space, query_vector, everything, k, using, raw_order)
 
 
 def _select(space: EmbeddingSpace) -> tuple[str, str, str]:
@@ -192,23 +188,25 @@ def _exact(
     space: EmbeddingSpace,
     query_vector: np.ndarray,
     entry_ids: Sequence[int],
-    k: int,
+    k: int | None,
     using: str,
     raw_order: bool = False,
 ) -> list[VectorMatch]:
-    """Every vector of ``entry_ids`` compared (the filters were applied to the ids)."""
+    """Every vector of ``entry_ids`` compared (the filters were applied to the ids); the
+    ``k`` best products, or all of them when ``k`` is None."""
     if not entry_ids:
         return []
     distance, embeddings, _ = _select(space)
-    group, group_params = _group_sql(raw_order=raw_order)
+    group, group_params = _group_sql(limit=k is not None, raw_order=raw_order)
     sql = (
         "WITH nn AS MATERIALIZED ("
         f"SELECT e.entry_id, e.passage_id, {distance} AS distance "
         f"FROM {embeddings} e WHERE e.space_id = {int(space.pk)} "
         "AND e.entry_id = ANY(%s)) " + group
     )
+    limit = [] if k is None else [k]
     with connections[using].cursor() as cursor:
-        cursor.execute(sql, [vector_literal(query_vector), list(entry_ids), *group_params, k])
+        cursor.execute(sql, [vector_literal(query_vector), list(entry_ids), *group_params, *limit])
         return _grouped(cursor.fetchall())
 
 
@@ -216,19 +214,7 @@ def similarities(
     space: EmbeddingSpace, query_vector: np.ndarray, entry_ids: Sequence[int], *, using: str
 ) -> dict[int, VectorMatch]:
     """The vector side's view of given entries (candidates only the lexical side found)."""
-    if not entry_ids:
-        return {}
-    distance, embeddings, _ = _select(space)
-    group, group_params = _group_sql(limit=False)
-    sql = (
-        "WITH nn AS MATERIALIZED ("
-        f"SELECT e.entry_id, e.passage_id, {distance} AS distance "
-        f"FROM {embeddings} e WHERE e.space_id = {int(space.pk)} "
-        "AND e.entry_id = ANY(%s)) " + group
-    )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, [vector_literal(query_vector), list(entry_ids), *group_params])
-        matches = _grouped(cursor.fetchall())
+    matches = _exact(space, query_vector, entry_ids, None, using)
     for match in matches:
         match.rank = 0  # not ranked by the vector side
     return {match.entry_id: match for match in matches}
