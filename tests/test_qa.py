@@ -103,6 +103,9 @@ def test_catalog_wide_question_lists_products_within_the_price_cap(qa_catalog, c
         ({"question": "Is it red?", "lang": "xx"}, 400, "lang"),
         ({"question": "Is it red?", "product_id": "abc"}, 400, "product_id"),
         ({"question": "Is it red?", "product_id": 10**9}, 404, "detail"),
+        ({"question": "Is it red?", "stream": "maybe"}, 400, "stream"),
+        ({"question": "   ", "stream": True}, 400, "question"),
+        ({"question": "Is it red?", "lang": "xx", "stream": True}, 400, "lang"),
     ],
 )
 def test_bad_input_is_a_clear_4xx(qa_catalog, client, payload, status, field):
