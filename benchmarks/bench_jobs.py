@@ -57,8 +57,9 @@ def main() -> None:
     from shop_assistant.catalog import get_adapter
     from shop_assistant.conf import app_settings, get_product_model
     from shop_assistant.indexing import Indexer
-    from shop_assistant.indexing.jobs import create_job, run_job
+    from shop_assistant.indexing.jobs import create_job
     from shop_assistant.indexing.passages import build_passages
+    from shop_assistant.indexing.runner import run_job
     from shop_assistant.models import CatalogEntry, EmbeddingSpace, IndexJob
 
     call_command("migrate", verbosity=0)

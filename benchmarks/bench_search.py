@@ -125,7 +125,7 @@ def build_catalog(n: int, seed: int) -> tuple[int, int]:
     from demo_project.shop.catalog_data import generate_products
     from shop_assistant.indexing.ann import ensure_index
     from shop_assistant.indexing.passages import ts_config
-    from shop_assistant.spaces import get_or_create_active_space
+    from shop_assistant.indexing.spaces import get_or_create_active_space
 
     call_command("migrate", verbosity=0)
     space = get_or_create_active_space()
@@ -236,7 +236,7 @@ def bare_page(encoder, space, text: str, k: int) -> float:
     reference: the least any vector search can cost)."""
     from django.db import connection
 
-    from shop_assistant.search.vector import vector_literal
+    from shop_assistant.indexing.ann import vector_literal
 
     started = time.perf_counter()
     vector = encoder.encode_queries([text])[0]
@@ -307,15 +307,18 @@ def in_distribution_queries(seed: int, count: int) -> list[np.ndarray]:
 
 
 def hnsw_recall(space, queries: list[np.ndarray], k: int = 10) -> float:
-    from shop_assistant.search import Filters
+    from shop_assistant.filters import Filters
     from shop_assistant.search.service import CANDIDATE_DEPTH
-    from shop_assistant.search.vector import _exact, _hnsw, filtered_entries
+    from shop_assistant.search.vector import filtered_entries, nearest_products
 
     everything = filtered_entries(Filters(), "default", limit=None)
     found = 0
     for vector in queries:
-        approximate = _hnsw(space, vector, Filters(), CANDIDATE_DEPTH, "default")[:k]
-        exact = _exact(space, vector, everything, k, "default")
+        approximate = nearest_products(space, vector, Filters(), CANDIDATE_DEPTH, using="default")
+        approximate = approximate[:k]
+        exact = nearest_products(
+            space, vector, Filters(), k, using="default", filtered=everything
+        )
         found += len({m.entry_id for m in approximate} & {m.entry_id for m in exact})
     return found / (k * len(queries))
 
@@ -341,8 +344,8 @@ def main() -> None:
     from django.test import Client
 
     from shop_assistant.embeddings import load_encoder
+    from shop_assistant.filters import Filters
     from shop_assistant.models import EmbeddingSpace
-    from shop_assistant.search import Filters
     from shop_assistant.search.vector import filtered_entries
 
     if reuse:

@@ -50,8 +50,8 @@ def main() -> None:
     from demo_project.shop.loading import load_categories, load_products
     from demo_project.shop.models import Product
     from shop_assistant.indexing import Indexer
+    from shop_assistant.indexing.spaces import get_or_create_active_space
     from shop_assistant.qa import ask
-    from shop_assistant.spaces import get_or_create_active_space
     from tests.qa_scoring import EVAL_FILE, load_rows, score
 
     call_command("migrate", verbosity=0)

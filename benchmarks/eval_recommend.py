@@ -67,7 +67,7 @@ def main() -> None:
     from demo_project.shop.catalog_data import CATEGORIES, demo_catalog
     from demo_project.shop.loading import load_categories, load_products
     from shop_assistant.indexing import Indexer
-    from shop_assistant.spaces import get_or_create_active_space
+    from shop_assistant.indexing.spaces import get_or_create_active_space
 
     call_command("migrate", verbosity=0)
     _wipe_activity()
@@ -93,10 +93,10 @@ def main() -> None:
 
 def evaluate_bought_together(plan, refs, rng: random.Random) -> list[str]:
     from demo_project.shop.activity import Activity, load_activity
+    from shop_assistant.filters import Filters
     from shop_assistant.recommend.base import ListContext
     from shop_assistant.recommend.bought_together import bought_together
     from shop_assistant.recommend.copurchase import refresh_bought_together
-    from shop_assistant.search import Filters
 
     orders = plan.orders[:]
     rng.shuffle(orders)
@@ -136,11 +136,11 @@ def evaluate_bought_together(plan, refs, rng: random.Random) -> list[str]:
 
 def evaluate_personalized(plan) -> list[str]:
     from demo_project.shop.activity import Activity, load_activity
+    from shop_assistant.filters import Filters
     from shop_assistant.models import Interaction
     from shop_assistant.recommend.base import ListContext
     from shop_assistant.recommend.identity import Visitor
     from shop_assistant.recommend.personalized import recommendations
-    from shop_assistant.search import Filters
 
     by_visitor: dict[str, list] = {}
     for event in plan.events:

@@ -23,6 +23,8 @@ from typing import Any
 from django.conf import settings
 
 from .conf import app_settings
+from .core.loading import instantiate
+from .language import primary_code, shop_languages
 
 
 @dataclass
@@ -113,6 +115,7 @@ DEFAULT_FIELDS: dict[str, Any] = {
     "group": None,
     "published": None,  # a boolean field; unpublished products are never served
     "rebuyable": None,  # a boolean field marking consumables
+    "updated_at": "updated_at",  # a datetime field the host updates on every save, if any
 }
 
 
@@ -128,22 +131,6 @@ def resolve(obj: Any, path: str | None, default: Any = None) -> Any:
         if callable(value) and not hasattr(value, "all"):
             value = value()
     return default if value is None else value
-
-
-def _primary(code: str) -> str:
-    return code.split("-")[0].split("_")[0].lower()
-
-
-def configured_languages() -> list[str]:
-    """The shop's language codes (``SHOP_ASSISTANT["LANGUAGES"]`` or ``settings.LANGUAGES``)."""
-    if app_settings.LANGUAGES:
-        return list(app_settings.LANGUAGES)
-    seen: list[str] = []
-    for code, _name in settings.LANGUAGES:
-        primary = _primary(code)
-        if primary not in seen:
-            seen.append(primary)
-    return seen
 
 
 class ProductAdapter:
@@ -184,13 +171,23 @@ class ProductAdapter:
         qs = model._default_manager.all()
         return qs.select_related(*sorted(related)) if related else qs
 
+    def updated_field(self, model: type) -> str | None:
+        """The product model's last-modified field (``ADAPTER_FIELDS["updated_at"]``), if it
+        has one: the periodic reconciliation checks recently changed products first."""
+        name = self.fields["updated_at"]
+        try:
+            field = model._meta.get_field(name) if name else None
+        except Exception:
+            return None
+        return name if field is not None and field.get_internal_type() == "DateTimeField" else None
+
     # -- texts ------------------------------------------------------------------------
     def base_language(self, product: Any) -> str:
         value = resolve(product, self.fields["language"])
-        return _primary(str(value)) if value else _primary(settings.LANGUAGE_CODE)
+        return primary_code(str(value)) if value else primary_code(settings.LANGUAGE_CODE)
 
     def get_texts(self, product: Any) -> dict[str, LocalizedText]:
-        languages = configured_languages()
+        languages = shop_languages()
         base = self.base_language(product)
         texts: dict[str, LocalizedText] = {}
         for lang in dict.fromkeys([base, *languages]):
@@ -262,8 +259,8 @@ class ProductAdapter:
             return {}
         leaf = chain[-1]
         names: dict[str, str] = {}
-        for lang in configured_languages():
-            name = self._text(leaf, "category_name", lang, _primary(settings.LANGUAGE_CODE))
+        for lang in shop_languages():
+            name = self._text(leaf, "category_name", lang, primary_code(settings.LANGUAGE_CODE))
             if name:
                 names[lang] = name
         return names
@@ -324,4 +321,4 @@ def _facet_value(value: Any) -> str:
 
 def get_adapter() -> ProductAdapter:
     """A fresh adapter of the configured class (resolved per call, like allauth)."""
-    return app_settings.ADAPTER()
+    return instantiate('SHOP_ASSISTANT["ADAPTER"]', app_settings.ADAPTER)

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
-from django.utils.module_loading import import_string
 
-from .conf import DEFAULTS, app_settings, get_product_model
+from .conf import app_settings, get_product_model
+from .core.loading import load_class
 
 
 @checks.register(checks.Tags.models)
@@ -28,26 +28,24 @@ def check_product_model(app_configs: Any = None, **kwargs: Any) -> list[checks.C
     return []
 
 
+#: The pluggable classes, each checked for an importable dotted path.
+PLUGGABLE_SETTINGS = ("ADAPTER", "ENCODER", "ANSWERER")
+
+
 @checks.register()
 def check_backends(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
-    errors: list[checks.CheckMessage] = []
     try:
         app_settings.user_settings  # noqa: B018  (rejects unknown keys)
     except ImproperlyConfigured as exc:
         return [checks.Error(str(exc), hint="Remove or rename the key.", id="shop_assistant.E002")]
-    targets = {
-        'SHOP_ASSISTANT["ADAPTER"]': app_settings.user_settings.get("ADAPTER", DEFAULTS["ADAPTER"]),
-        'SHOP_ASSISTANT["ENCODER"]["CLASS"]': app_settings.ENCODER.get("CLASS"),
-    }
-    for name, path in targets.items():
-        if not path:
-            continue
+    errors: list[checks.CheckMessage] = []
+    for key in PLUGGABLE_SETTINGS:
         try:
-            import_string(path)
-        except ImportError as exc:
+            load_class(f'SHOP_ASSISTANT["{key}"]', getattr(app_settings, key))
+        except ImproperlyConfigured as exc:
             errors.append(
                 checks.Error(
-                    f"{name} = {path!r} cannot be imported: {exc}",
+                    str(exc),
                     hint="Check the dotted path and that the backend's package is installed.",
                     id="shop_assistant.E003",
                 )
@@ -124,5 +122,24 @@ def check_languages(app_configs: Any = None, **kwargs: Any) -> list[checks.Check
             f'SHOP_ASSISTANT["LANGUAGES"] lists {", ".join(missing)}, not in settings.LANGUAGES.',
             hint="Add them to settings.LANGUAGES or remove them from SHOP_ASSISTANT['LANGUAGES'].",
             id="shop_assistant.E007",
+        )
+    ]
+
+
+@checks.register()
+def check_facets(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    from .search.facets import FACET_VALUES
+
+    try:
+        unknown = [name for name in app_settings.FACETS if name not in FACET_VALUES]
+    except ImproperlyConfigured:
+        return []  # reported by check_backends (E002)
+    if not unknown:
+        return []
+    return [
+        checks.Error(
+            f'SHOP_ASSISTANT["FACETS"] names unknown facet(s): {", ".join(unknown)}.',
+            hint=f"Known facets: {', '.join(FACET_VALUES)}.",
+            id="shop_assistant.E008",
         )
     ]

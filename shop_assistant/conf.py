@@ -1,8 +1,9 @@
 """The ``SHOP_ASSISTANT`` settings namespace, read lazily.
 
 Like DRF's ``api_settings``: defaults live in :data:`DEFAULTS`, unknown keys are
-rejected, dotted paths listed in :data:`IMPORT_STRINGS` are imported on first use,
-and the cache is dropped whenever a test changes the settings.
+rejected, and the cache is dropped whenever a test changes the settings. Pluggable
+classes (``ADAPTER``, ``ENCODER``, ``ANSWERER``) are written as a dotted path or as
+``{"CLASS": dotted path, "CONFIG": {...}}`` and loaded by :mod:`shop_assistant.core.loading`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import Any, TypedDict
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
-from django.utils.module_loading import import_string
 
 
 class BackendSetting(TypedDict, total=False):
@@ -20,10 +20,14 @@ class BackendSetting(TypedDict, total=False):
     CONFIG: dict[str, Any]
 
 
+#: A pluggable class: a dotted path, or the path with keyword arguments for it.
+Pluggable = str | BackendSetting
+
+
 class ShopAssistantSettings(TypedDict, total=False):
-    ADAPTER: str
+    ADAPTER: Pluggable
     ADAPTER_FIELDS: dict[str, Any]
-    ENCODER: BackendSetting
+    ENCODER: Pluggable
     LANGUAGES: list[str] | None
     DATABASE: str
     CACHE: str
@@ -36,6 +40,8 @@ class ShopAssistantSettings(TypedDict, total=False):
     INDEX_BUILD_MEMORY: str
     AUTO_INDEX: bool
     INDEX_COALESCE_SECONDS: float
+    INDEX_REQUEST_TIMEOUT: float
+    RECONCILE_BATCH: int
     RELATED_MODELS: dict[str, str]
     RETRY_STALE_AFTER: int
     JOB_STALE_AFTER: int
@@ -48,7 +54,10 @@ class ShopAssistantSettings(TypedDict, total=False):
     BOUGHT_TOGETHER_MIN_SUPPORT: int
     BASKET_MAX_ITEMS: int
     VISITOR_COOKIE: str
-    ANSWERER: BackendSetting
+    ANSWERER: Pluggable
+    PERMISSION_CLASSES: list[str]
+    THROTTLE_CLASSES: list[str]
+    FACETS: list[str]
 
 
 DEFAULTS: ShopAssistantSettings = {
@@ -82,6 +91,12 @@ DEFAULTS: ShopAssistantSettings = {
     "AUTO_INDEX": True,
     # Saves of one product within this many seconds are indexed by one task (one encode).
     "INDEX_COALESCE_SECONDS": 10,
+    # A product's index request still pending this many seconds after its coalescing
+    # delay counts as lost (its task never ran): the product's next save queues again.
+    "INDEX_REQUEST_TIMEOUT": 60,
+    # Products the periodic reconciliation compares with the index per run (their
+    # documents are hashed, nothing is encoded); see shop_assistant.indexing.freshness.
+    "RECONCILE_BATCH": 1000,
     # Other models whose saves change a product's texts: {"app.Model": "path.to.product"}
     # (e.g. django-parler's {"catalog.ProductTranslation": "master"}); the path may end
     # in a related manager ("products") to re-index many products.
@@ -119,10 +134,15 @@ DEFAULTS: ShopAssistantSettings = {
     # Q&A answerer: the extractive default, or shop_assistant.qa.generative.GenerativeAnswerer
     # with CONFIG {"base_url", "model", "api_key_env", "timeout", ...} (see that class).
     "ANSWERER": {"CLASS": "shop_assistant.qa.answerer.ExtractiveAnswerer", "CONFIG": {}},
+    # DRF permission and throttle classes of every endpoint (dotted paths, read per
+    # request): e.g. ["rest_framework.permissions.IsAuthenticated"] to require a login.
+    # The default throttle is scoped (shop_assistant.search, .qa, .events, .recommend)
+    # with the rates of REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].
+    "PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "THROTTLE_CLASSES": ["shop_assistant.api.base.LazyScopedRateThrottle"],
+    # Facets counted over a search's results, in this order (see shop_assistant.search.facets).
+    "FACETS": ["category", "brand"],
 }
-
-IMPORT_STRINGS = frozenset({"ADAPTER"})
-
 
 class AppSettings:
     """Attribute access to ``settings.SHOP_ASSISTANT`` merged over :data:`DEFAULTS`."""
@@ -147,13 +167,6 @@ class AppSettings:
         if name in self._cached:
             return self._cached[name]
         value = self.user_settings.get(name, DEFAULTS[name])  # type: ignore[literal-required]
-        if name in IMPORT_STRINGS and isinstance(value, str):
-            try:
-                value = import_string(value)
-            except ImportError as exc:
-                raise ImproperlyConfigured(
-                    f"SHOP_ASSISTANT[{name!r}] = {value!r} could not be imported: {exc}"
-                ) from exc
         self._cached[name] = value
         return value
 

@@ -24,7 +24,8 @@ from typing import Literal
 from django.conf import global_settings, settings
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from shop_assistant.conf import app_settings
+from .conf import app_settings
+from .core.errors import UnknownLanguage
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
@@ -35,6 +36,7 @@ __all__ = [
     "negotiate",
     "normalize_language",
     "parse_accept_language",
+    "primary_code",
     "shop_languages",
 ]
 
@@ -93,16 +95,6 @@ class LanguageChoice:
     source: LanguageSource
 
 
-class UnknownLanguage(ValueError):
-    """An explicitly requested language that the shop does not serve."""
-
-    def __init__(self, code: str, allowed: Iterable[str]) -> None:
-        self.code = code
-        self.allowed: tuple[str, ...] = tuple(allowed)
-        listed = ", ".join(sorted(self.allowed))
-        super().__init__(f"Unknown language {code!r}. Allowed: {listed}.")
-
-
 # --- configuration -------------------------------------------------------------------
 
 
@@ -115,7 +107,7 @@ def shop_languages() -> tuple[str, ...]:
     configured = app_settings.LANGUAGES
     if configured:
         return _unique(_normalize_code(code) for code in configured)
-    return _unique(_primary(_normalize_code(code)) for code, _name in settings.LANGUAGES)
+    return _unique(primary_code(_normalize_code(code)) for code, _name in settings.LANGUAGES)
 
 
 def _allowed(languages: Sequence[str] | None) -> tuple[str, ...]:
@@ -136,8 +128,9 @@ def _normalize_code(code: str) -> str:
     return code.strip().lower().replace("_", "-")
 
 
-def _primary(code: str) -> str:
-    return code.split("-", 1)[0]
+def primary_code(code: str) -> str:
+    """The primary subtag of a language code, normalized ("pt_BR" -> "pt")."""
+    return _normalize_code(code).split("-", 1)[0]
 
 
 def _match_code(code: str, allowed: Sequence[str]) -> str | None:
@@ -146,10 +139,10 @@ def _match_code(code: str, allowed: Sequence[str]) -> str | None:
     code = _normalize_code(code)
     if code in allowed:
         return code
-    primary = _primary(code)
+    primary = primary_code(code)
     if primary in allowed:
         return primary
-    return next((candidate for candidate in allowed if _primary(candidate) == primary), None)
+    return next((candidate for candidate in allowed if primary_code(candidate) == primary), None)
 
 
 def normalize_language(code: str, languages: Sequence[str] | None = None) -> str:
@@ -170,7 +163,7 @@ def normalize_language(code: str, languages: Sequence[str] | None = None) -> str
 @functools.lru_cache(maxsize=128)
 def _lingua_language(code: str) -> Language | None:
     """Lingua's language for a code's primary subtag, or None if lingua lacks it."""
-    primary = _primary(code)
+    primary = primary_code(code)
     return next(
         (lang for lang in Language.all() if lang.iso_code_639_1.name.lower() == primary), None
     )
@@ -230,7 +223,7 @@ def _with_function_words(text: str, confidences: dict[str, float]) -> dict[str, 
     scores = dict(confidences)
     for word in _LETTERS.findall(text.lower()):
         for code in scores:
-            if word in _FUNCTION_WORDS.get(_primary(code), ()):
+            if word in _FUNCTION_WORDS.get(primary_code(code), ()):
                 scores[code] *= _FUNCTION_WORD_BOOST
     total = sum(scores.values())
     return {code: score / total for code, score in scores.items()} if total else scores
@@ -323,7 +316,7 @@ def parse_accept_language(header: str, languages: Sequence[str]) -> str | None:
         for tag, quality in entries
         if quality == 0 and tag != "*"
         for code in allowed
-        if tag in (code, _primary(code))
+        if tag in (code, primary_code(code))
     }
     ranked = sorted((entry for entry in entries if entry[1] > 0), key=lambda e: -e[1])
     for tag, _quality_value in ranked:

@@ -14,7 +14,8 @@ candidates; the semantics are those documented on
    from the catalog when it is not in the list but matches the list's ``filters``; an
    excluded product is never pinned.
 
-Every affected candidate names its rules in ``explanation["rules"]``.
+Every affected candidate names its rules in its :class:`~shop_assistant.ranking.Explanation`
+(``rules``; a pinned one is marked ``pinned``); merchandising knows nothing else of the list.
 :func:`exclusion_q` gives the same exclusions as a queryset condition, so that
 retrieval can skip excluded products up front instead of under-filling the list.
 """
@@ -23,16 +24,16 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from django.db.models import Q
 
-from . import memo
 from .conf import app_settings
+from .core import memo
+from .filters import Filters, filter_entries
 from .models import CatalogEntry, MerchandisingRule
-from .ranking import Candidate
+from .ranking import Candidate, Explanation
 
-Surface = Literal["search", "similar", "bought_together", "personalized", "trending"]
 Action = MerchandisingRule.Action
 
 
@@ -139,8 +140,7 @@ def apply_rules(
     *,
     query: str = "",
     language: str = "",
-    surface: Surface = "search",
-    filters: object | None = None,
+    filters: Filters | None = None,
     exclude: Collection[Any] = (),
     rules: list[Rule] | None = None,
     using: str | None = None,
@@ -164,7 +164,7 @@ def apply_rules(
     if scoring and _rescore(ranked, scoring):
         ranked.sort(key=lambda c: -c.score)
     if pins:
-        ranked = _pin(ranked, pins, excluding, filters, exclude, using, surface, language)
+        ranked = _pin(ranked, pins, excluding, filters, exclude, using)
     return ranked
 
 
@@ -183,7 +183,7 @@ def _rescore(candidates: list[Candidate], rules: list[Rule]) -> bool:
             if candidate.score < 0:  # keep "more" meaning "better" for negative scores
                 boost = not boost
             candidate.score = candidate.score * factor if boost else candidate.score / factor
-            candidate.note_rule(rule.label)
+            candidate.explanation.note_rule(rule.label)
             changed = True
     return changed
 
@@ -192,11 +192,9 @@ def _pin(
     ranked: list[Candidate],
     pins: list[Rule],
     excluding: list[Rule],
-    filters: object | None,
+    filters: Filters | None,
     exclude: Collection[Any],
     using: str | None,
-    surface: Surface,
-    language: str,
 ) -> list[Candidate]:
     forbidden = {str(pid) for pid in exclude}
     placed: dict[int, int] = {}  # position -> pins already placed there
@@ -207,31 +205,25 @@ def _pin(
         if found is not None:
             ranked.remove(found)
         else:
-            found = _fetch_pinned(rule.product_id, filters, using, surface, language)
+            found = _fetch_pinned(rule.product_id, filters, using)
             if found is None or _excluded(found, excluding):
                 continue
         index = min(rule.position - 1 + placed.get(rule.position, 0), len(ranked))
         placed[rule.position] = placed.get(rule.position, 0) + 1
-        if found.explanation.get("source") == "pinned":
+        if found.explanation.source == "pinned":
             neighbour = ranked[index] if index < len(ranked) else (ranked[-1] if ranked else None)
             found.score = neighbour.score if neighbour is not None else 0.0
-        found.note_rule(rule.label)
+        found.explanation.note_rule(rule.label)
+        found.explanation.pinned = True
         ranked.insert(index, found)
     return ranked
 
 
-def _fetch_pinned(
-    product_id: Any, filters: object | None, using: str | None, surface: Surface, language: str
-) -> Candidate | None:
-    """The pinned product as a candidate, if published and matching ``filters``.
-
-    In search, its explanation has the search hit's shape: neither retrieval side found it.
-    """
+def _fetch_pinned(product_id: Any, filters: Filters | None, using: str | None) -> Candidate | None:
+    """The pinned product as a candidate, if published and matching ``filters``."""
     db = using or app_settings.DATABASE
     if filters is not None:
-        from .search import filter_entries  # search imports this module
-
-        entries = filter_entries(filters, using=db)  # type: ignore[arg-type]
+        entries = filter_entries(filters, using=db)
     else:
         entries = CatalogEntry.objects.using(db).published()
     entry = entries.filter(product_id=product_id).first()
@@ -243,18 +235,5 @@ def _fetch_pinned(
         score=0.0,
         brand=entry.brand,
         category_path=list(entry.category_path),
-        explanation=_pinned_explanation(entry, surface, language),
+        explanation=Explanation("pinned"),
     )
-
-
-def _pinned_explanation(entry: CatalogEntry, surface: Surface, language: str) -> dict[str, Any]:
-    if surface != "search":
-        return {"source": "pinned"}
-    return {
-        "source": "pinned",
-        "vector": None,
-        "lexical": None,
-        "title_similarity": 0.0,
-        "language_match": language in entry.languages,
-        "passage": None,
-    }

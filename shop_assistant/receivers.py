@@ -7,15 +7,18 @@
 * Saving or deleting a row of a model listed in ``SHOP_ASSISTANT["RELATED_MODELS"]``
   (translations kept in their own table, ...) re-indexes the product(s) it belongs to.
 
+Receivers are connected to exactly these senders (the product model and each related
+model named in the settings), never to every model of the project.
+
 ``queryset.update()`` and ``bulk_create()`` send no signals: after such bulk writes run
-``shop_assistant_reindex`` (or let the periodic full re-index catch up).
+``shop_assistant_reindex`` (or let the periodic reconciliation catch up).
 Set ``SHOP_ASSISTANT["AUTO_INDEX"] = False`` to turn all of this off.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -23,41 +26,28 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from .conf import app_settings, product_model_label
+from .core import queue
+from .core.ids import json_pk
+from .indexing.freshness import request_index
 
 logger = logging.getLogger(__name__)
 
 
-def _after_commit(using: str | None, func: Callable[[], Any]) -> None:
-    # robust: a broker or worker problem is logged, never breaks the host's save.
-    transaction.on_commit(func, using=using, robust=True)
-
-
-def _request(ids: list[Any]) -> Callable[[], Any]:
-    def queue() -> None:
-        from .indexing.freshness import request_index
-
-        request_index(ids)
-
-    return queue
+def _request_on_commit(ids: list[Any], using: str | None) -> None:
+    # robust: a database or broker problem is logged, never breaks the host's save.
+    transaction.on_commit(partial(request_index, ids), using=using, robust=True)
 
 
 def product_saved(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if raw or not app_settings.AUTO_INDEX or instance.pk is None:
         return
-    _after_commit(kwargs.get("using"), _request([instance.pk]))
+    _request_on_commit([instance.pk], kwargs.get("using"))
 
 
 def product_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
     if not app_settings.AUTO_INDEX or instance.pk is None:
         return
-    pk = instance.pk
-
-    def queue() -> None:
-        from .tasks import remove_products
-
-        remove_products.delay([pk])
-
-    _after_commit(kwargs.get("using"), queue)
+    queue.send_on_commit(queue.REMOVE_PRODUCTS, [json_pk(instance.pk)], using=kwargs.get("using"))
 
 
 def related_product_ids(instance: Any, path: str) -> list[Any]:
@@ -75,20 +65,15 @@ def related_product_ids(instance: Any, path: str) -> list[Any]:
     return [getattr(value, "pk", value)]
 
 
-def _related_path(sender: type) -> str | None:
-    related = app_settings.RELATED_MODELS
-    if not related:
-        return None
-    return related.get(sender._meta.label) or related.get(sender._meta.label_lower)
-
-
 def related_saved(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    path = _related_path(sender)
+    path = app_settings.RELATED_MODELS.get(sender._meta.label) or app_settings.RELATED_MODELS.get(
+        sender._meta.label_lower
+    )
     if raw or path is None or not app_settings.AUTO_INDEX:
         return
     ids = related_product_ids(instance, path)
     if ids:
-        _after_commit(kwargs.get("using"), _request(ids))
+        _request_on_commit(ids, kwargs.get("using"))
 
 
 def related_deleting(sender: type, instance: Any, **kwargs: Any) -> None:
@@ -97,14 +82,18 @@ def related_deleting(sender: type, instance: Any, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    """Connect the receivers (idempotent: fixed ``dispatch_uid``)."""
+    """Connect the receivers to the product model and the configured related models
+    (idempotent: fixed ``dispatch_uid``)."""
     try:
         label = product_model_label()
-    except ImproperlyConfigured:  # reported by system check shop_assistant.E001
+        related_models = list(app_settings.RELATED_MODELS)
+    except ImproperlyConfigured:  # reported by the system checks (E001, E002)
         return
     post_save.connect(product_saved, sender=label, dispatch_uid="shop_assistant.product_saved")
     post_delete.connect(
         product_deleted, sender=label, dispatch_uid="shop_assistant.product_deleted"
     )
-    post_save.connect(related_saved, dispatch_uid="shop_assistant.related_saved")
-    pre_delete.connect(related_deleting, dispatch_uid="shop_assistant.related_deleting")
+    for related in related_models:
+        uid = f"shop_assistant.related.{related.lower()}"
+        post_save.connect(related_saved, sender=related, dispatch_uid=f"{uid}.saved")
+        pre_delete.connect(related_deleting, sender=related, dispatch_uid=f"{uid}.deleting")

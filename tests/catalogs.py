@@ -26,7 +26,7 @@ class LoadedCatalog:
 
 def _index_and_analyze() -> None:
     from shop_assistant.indexing import Indexer
-    from shop_assistant.spaces import get_or_create_active_space
+    from shop_assistant.indexing.spaces import get_or_create_active_space
 
     Indexer(get_or_create_active_space()).index_all()
     with connection.cursor() as cursor:  # planner statistics (search reads term frequencies)

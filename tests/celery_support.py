@@ -34,22 +34,41 @@ def _reset_pools() -> None:
 
 
 @contextmanager
-def broker(url: str = MEMORY) -> Iterator[Any]:
-    """Tasks are sent to ``url`` instead of running eagerly; queues purged before/after."""
-    keys = ("broker_url", "task_always_eager", "broker_transport_options")
+def _sending_to(url: str, **options: Any) -> Iterator[Any]:
+    """Tasks are sent to ``url`` instead of running eagerly (``options``: more conf)."""
+    keys = ("broker_url", "task_always_eager", "broker_transport_options", *options)
     saved = {key: app.conf[key] for key in keys}
     # A short polling interval: the in-memory transport polls (1 s by default).
     app.conf.update(
-        broker_url=url, task_always_eager=False, broker_transport_options={"polling_interval": 0.1}
+        broker_url=url,
+        task_always_eager=False,
+        broker_transport_options={"polling_interval": 0.1},
+        **options,
     )
     _reset_pools()
-    app.control.purge()
     try:
         yield app
     finally:
-        app.control.purge()
         app.conf.update(saved)
         _reset_pools()
+
+
+@contextmanager
+def broker(url: str = MEMORY) -> Iterator[Any]:
+    """Tasks are sent to ``url`` instead of running eagerly; queues purged before/after."""
+    with _sending_to(url):
+        app.control.purge()
+        try:
+            yield app
+        finally:
+            app.control.purge()
+
+
+@contextmanager
+def broker_down() -> Iterator[Any]:
+    """Tasks are sent to a broker nobody listens for: every send fails at once."""
+    with _sending_to("redis://127.0.0.1:1/0", task_publish_retry=False):
+        yield app
 
 
 @contextmanager

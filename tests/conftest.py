@@ -17,7 +17,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(autouse=True)
 def _fresh_memo() -> Iterator[None]:
     """A test's rows are rolled back without signals: memoized rows must not outlive it."""
-    from shop_assistant import memo
+    from shop_assistant.core import memo
 
     memo.clear()
     yield
@@ -27,7 +27,7 @@ def _fresh_memo() -> Iterator[None]:
 @pytest.fixture
 def space(db):
     """The active embedding space (USE multilingual, created from settings)."""
-    from shop_assistant.spaces import get_or_create_active_space
+    from shop_assistant.indexing.spaces import get_or_create_active_space
 
     return get_or_create_active_space()
 

@@ -15,8 +15,8 @@ def qa_catalog(django_db_setup, django_db_blocker) -> Iterator[dict[str, int]]:
     from demo_project.shop.loading import load_categories, load_products
     from demo_project.shop.models import Brand, Category, Product
     from shop_assistant.indexing import Indexer
+    from shop_assistant.indexing.spaces import get_or_create_active_space
     from shop_assistant.models import CatalogEntry, EmbeddingSpace, FAQEntry
-    from shop_assistant.spaces import get_or_create_active_space
 
     with django_db_blocker.unblock():
         load_products(demo_catalog(), load_categories(CATEGORIES))

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from shop_assistant.embeddings import load_encoder
 from shop_assistant.indexing import Indexer
-from shop_assistant.indexing.jobs import run_job
+from shop_assistant.indexing.runner import run_job
+from shop_assistant.indexing.spaces import build_space, create_space
 from shop_assistant.models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob
-from shop_assistant.spaces import build_space, create_space
 
 from .celery_support import broker, queued_messages, record_encodes
 from .factories import product
@@ -231,7 +231,7 @@ def test_adding_a_space_queues_its_build_without_loading_the_model(
     assert load_encoder(ST_BACKEND, {"model": model})._model is None  # not loaded here
 
     bad = staff.post(url("embeddingspace_add"), {**form, "backend": "no.such.Encoder"})
-    assert bad.status_code == 200 and "cannot import module" in bad.content.decode()
+    assert bad.status_code == 200 and "cannot be imported" in bad.content.decode()
     missing = {**form, "config": json.dumps({"model": "/nonexistent/model"})}
     bad = staff.post(url("embeddingspace_add"), missing)
     assert "does not exist" in bad.content.decode()

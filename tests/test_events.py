@@ -19,7 +19,7 @@ from rest_framework.test import APIClient
 
 from shop_assistant.models import Interaction, SearchLog
 from shop_assistant.recommend.attribution import query_stats
-from shop_assistant.recommend.tasks import purge_expired_events_task
+from shop_assistant.tasks import purge_expired_events_task
 
 from .factories import product
 

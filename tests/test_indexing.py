@@ -177,7 +177,7 @@ def test_reindex_command_prints_a_summary(space, catalog, capsys):
 @pytest.mark.django_db(transaction=True)
 def test_batches_written_on_a_second_connection_while_the_next_is_encoded(settings):
     settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "WRITE_BATCH_SIZE": 2}
-    from shop_assistant.spaces import get_or_create_active_space
+    from shop_assistant.indexing.spaces import get_or_create_active_space
 
     kitchen = category("kitchen", en="Kitchen")
     products = [

@@ -12,12 +12,12 @@ from django.core.exceptions import ValidationError
 from rest_framework.test import APIClient
 
 from demo_project.shop.models import Order, OrderLine
+from shop_assistant.filters import Filters
 from shop_assistant.merchandising import active_rules, apply_rules, exclusion_q
 from shop_assistant.models import CatalogEntry, MerchandisingRule
-from shop_assistant.ranking import Candidate
+from shop_assistant.ranking import Candidate, Explanation
 from shop_assistant.recommend.copurchase import refresh_bought_together
 from shop_assistant.recommend.trending import refresh_trending
-from shop_assistant.search import Filters
 
 from .factories import category, product
 
@@ -31,7 +31,7 @@ def rule(name: str, action: str, **fields: object) -> MerchandisingRule:
 
 
 def cand(product_id: int, score: float, brand: str = "Acme", path: tuple = ("a", "b")):
-    return Candidate(product_id, product_id, score, brand, list(path), {"source": "test"})
+    return Candidate(product_id, product_id, score, brand, list(path), Explanation("test"))
 
 
 def order(candidates: list[Candidate]) -> list[int]:
@@ -73,9 +73,9 @@ def test_boost_and_bury_multiply_and_divide_the_score(listing):
     assert order(ranked) == [H4, B2, J3, T1]
     scores = {c.product_id: c.score for c in ranked}
     assert scores[H4] == pytest.approx(1.2) and scores[T1] == pytest.approx(0.225)
-    assert ranked[0].explanation["rules"] == ["boost ×2: Headphones up"]
-    assert ranked[-1].explanation["rules"] == ["bury ×4: Tents down"]
-    assert "rules" not in ranked[1].explanation
+    assert ranked[0].explanation.rules == ["boost ×2: Headphones up"]
+    assert ranked[-1].explanation.rules == ["bury ×4: Tents down"]
+    assert ranked[1].explanation.rules == []
 
 
 def test_pins_move_a_listed_product_to_its_position(listing):
@@ -85,7 +85,7 @@ def test_pins_move_a_listed_product_to_its_position(listing):
     rule("Jacket first", "pin", product=pinned, weight=1)
     ranked = apply_rules(list(listing))
     assert order(ranked) == [pinned.pk, T1, B2, H4]
-    assert ranked[0].explanation["rules"] == ["pin #1: Jacket first"]
+    assert ranked[0].explanation.rules == ["pin #1: Jacket first"]
     assert ranked[0].score == 0.7  # a listed product keeps its score
 
 
@@ -96,9 +96,11 @@ def test_a_missing_pinned_product_is_fetched_when_it_matches_the_filters(listing
         product=kettle, titles={"en": "Kettle"}, category_path=["kitchen"], brand="Hvitfoss"
     )
     rule("Kettle second", "pin", product=kettle, weight=2)
-    ranked = apply_rules(list(listing), filters=Filters(brand="Hvitfoss"), surface="trending")
+    ranked = apply_rules(list(listing), filters=Filters(brand="Hvitfoss"))
     assert order(ranked) == [T1, kettle.pk, B2, J3, H4]
-    assert ranked[1].explanation == {"source": "pinned", "rules": ["pin #2: Kettle second"]}
+    assert ranked[1].explanation == Explanation(
+        "pinned", rules=["pin #2: Kettle second"], pinned=True
+    )
     assert ranked[1].score == 0.8  # takes the score of the result it displaces
     assert order(apply_rules(list(listing), filters=Filters(category="tents"))) == [T1, B2, J3, H4]
     assert order(apply_rules(list(listing), exclude=[kettle.pk])) == [T1, B2, J3, H4]
@@ -129,7 +131,7 @@ def test_query_and_language_restrictions(listing):
     rule("Inactive", "exclude", category="outdoor", is_active=False)
     assert order(apply_rules(list(listing), query=" TENT", language="en")) == [B2, J3, H4]
     assert order(apply_rules(list(listing), query="tents", language="en")) == [T1, B2, J3, H4]
-    assert order(apply_rules(list(listing), surface="similar", language="es-mx")) == [T1, B2, J3]
+    assert order(apply_rules(list(listing), language="es-mx")) == [T1, B2, J3]
     names = {r.name for r in active_rules(query="", language="es")}
     assert names == {"No Koyo in Spanish"}
 

@@ -189,7 +189,7 @@ def test_prompt_injection_in_a_description_does_not_change_the_answer(
 ):
     from demo_project.shop.models import Product
     from shop_assistant.indexing import Indexer
-    from shop_assistant.spaces import get_or_create_active_space
+    from shop_assistant.indexing.spaces import get_or_create_active_space
 
     product = Product.objects.get(sku="DEMO-EN-RAINJACKET")
     product.description += (

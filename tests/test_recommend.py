@@ -20,10 +20,10 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from demo_project.shop.models import Order, OrderLine, Product
+from shop_assistant.indexing.ann import mean_vectors
 from shop_assistant.models import CatalogEntry, CoPurchase, EmbeddingSpace, Interaction
 from shop_assistant.recommend.copurchase import refresh_bought_together
-from shop_assistant.recommend.tasks import refresh_trending_task
-from shop_assistant.recommend.vectors import entry_vectors
+from shop_assistant.tasks import refresh_trending_task
 
 pytestmark = pytest.mark.django_db
 
@@ -114,13 +114,13 @@ def test_similar_products_exclude_variants_and_out_of_stock(client, demo_catalog
     body = get(client, f"products/{tent}/similar/", limit=30)
     assert not family & set(ids(body))
     assert all(r["in_stock"] for r in body["results"])
-    assert {r["source"] for r in body["results"]} == {"similar"}
-    sims = [r["explanation"]["similarity"] for r in body["results"]]
+    assert {r["explanation"]["source"] for r in body["results"]} == {"similar"}
+    sims = [r["explanation"]["figures"]["similarity"] for r in body["results"]]
     assert sims == sorted(sims, reverse=True) and sims[0] > 0.5
     # Without the variant exclusion the family would come first: they are the closest.
     space = EmbeddingSpace.objects.active()
     entries = dict(CatalogEntry.objects.values_list("product_id", "pk"))
-    vectors = entry_vectors(space, [entries[p] for p in family], using="default")
+    vectors = mean_vectors(space, [entries[p] for p in family], using="default")
     family_sim = float(vectors[entries[tent]] @ vectors[entries[demo_catalog.pk("TNT-0006")]])
     assert family_sim > sims[0]
     out_of_stock = get(client, f"products/{tent}/similar/", in_stock="false", limit=5)
@@ -160,7 +160,7 @@ def test_diversity_spreads_the_similar_products(client, demo_catalog):
         entries = dict(
             CatalogEntry.objects.filter(product_id__in=found).values_list("product_id", "pk")
         )
-        vectors = entry_vectors(space, entries.values(), using="default")
+        vectors = mean_vectors(space, entries.values(), using="default")
         matrix = np.stack([vectors[entries[p]] for p in found])
         pairwise = matrix @ matrix.T
         return float(pairwise[np.triu_indices(len(found), 1)].mean())
@@ -194,7 +194,7 @@ def test_recommendations_move_toward_the_viewed_category(client, demo_catalog):
     headers = {"X-Visitor-Id": "visitor-tents-0001"}
     tents = [demo_catalog.pk(s) for s in ("TNT-0001", "TNT-0002", "TNT-0004", "TNT-0005")]
     before = get(client, "recommendations/", headers=headers)
-    assert {r["source"] for r in before["results"]} == {"trending"}  # cold start
+    assert {r["explanation"]["source"] for r in before["results"]} == {"trending"}  # cold start
     views(client, tents, "t", **headers)
     after = client.get(API + "recommendations/", headers=headers).json()
     found = ids(after)
@@ -202,8 +202,8 @@ def test_recommendations_move_toward_the_viewed_category(client, demo_catalog):
     share_before = sum(leaf(p) == "tents" for p in ids(before)) / 10
     share_after = sum(leaf(p) == "tents" for p in found) / 10
     assert share_before == 0 and share_after >= 0.6, (share_before, share_after)
-    assert {r["source"] for r in after["results"]} == {"personalized"}
-    assert set(after["results"][0]["explanation"]["because"]) <= set(tents)
+    assert {r["explanation"]["source"] for r in after["results"]} == {"personalized"}
+    assert set(after["results"][0]["explanation"]["figures"]["because"]) <= set(tents)
 
 
 def test_recommendations_cover_each_interest(client, demo_catalog):
@@ -214,7 +214,7 @@ def test_recommendations_cover_each_interest(client, demo_catalog):
     body = client.get(API + "recommendations/", headers=headers).json()
     categories = Counter(leaf(p) for p in ids(body))
     assert categories["tents"] >= 3 and categories["kettles"] >= 3, categories
-    assert {r["explanation"]["interest"] for r in body["results"]} == {1, 2}
+    assert {r["explanation"]["figures"]["interest"] for r in body["results"]} == {1, 2}
 
 
 def test_bought_products_are_left_out_unless_rebuyable(client, demo_catalog):
@@ -245,7 +245,7 @@ def test_anonymous_history_carries_over_at_login(client, demo_catalog):
     logged_in = APIClient()  # another device: no cookie, only the user
     logged_in.force_authenticate(user)
     body = get(logged_in, "recommendations/")
-    assert {r["source"] for r in body["results"]} == {"personalized"}
+    assert {r["explanation"]["source"] for r in body["results"]} == {"personalized"}
     assert sum(leaf(p) == "headphones" for p in ids(body)) >= 6
     assert not set(headphones) & set(ids(body))
 
@@ -258,7 +258,7 @@ def test_cold_start_prefers_trending_in_the_visitors_language(client, demo_catal
     assert ids(japanese)[0] == japanese_only
     assert japanese["results"][0]["title_language"] == "ja"
     assert ids(japanese)[1] == english_only  # trending in any language comes next
-    assert [r["source"] for r in japanese["results"]] == ["trending", "trending"]
+    assert [r["explanation"]["source"] for r in japanese["results"]] == ["trending", "trending"]
     english = get(client, "recommendations/", lang="en")
     assert ids(english)[0] == english_only
 
@@ -271,8 +271,8 @@ def test_cold_start_falls_back_to_popular_products(client, demo_catalog):
     refresh_bought_together()
     body = get(client, "recommendations/")
     assert ids(body) == popular
-    assert [r["explanation"]["orders"] for r in body["results"]] == [3, 2, 1]
-    assert {r["source"] for r in body["results"]} == {"popular"}
+    assert [r["explanation"]["figures"]["orders"] for r in body["results"]] == [3, 2, 1]
+    assert {r["explanation"]["source"] for r in body["results"]} == {"popular"}
 
 
 # -- bought together ---------------------------------------------------------------------
@@ -317,9 +317,10 @@ def test_bought_together_ranks_by_lift_and_ignores_a_giant_order(client, demo_ca
     assert not CoPurchase.objects.filter(product_id=a, other_id__in=giant).exists()
 
     results = get(client, f"products/{a}/bought-together/")["results"]
-    co_bought = [r for r in results if r["source"] == "co_purchase"]
+    co_bought = [r for r in results if r["explanation"]["source"] == "co_purchase"]
     assert [r["product_id"] for r in co_bought] == [b, c]
-    assert co_bought[0]["explanation"] == {"source": "co_purchase", "lift": 2.0, "support": 3}
+    assert co_bought[0]["explanation"]["source"] == "co_purchase"
+    assert co_bought[0]["explanation"]["figures"] == {"lift": 2.0, "support": 3}
 
     # Only the minimum support keeps the giant order's products out ...
     settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "BOUGHT_TOGETHER_MIN_SUPPORT": 1}
@@ -354,11 +355,12 @@ def test_bought_together_falls_back_and_names_each_source(client, demo_catalog):
     body = get(client, f"products/{tent}/bought-together/", limit=4)
     results = body["results"]
     assert results[0]["product_id"] == lamp
-    assert results[0]["source"] == "also_bought" and results[0]["explanation"]["buyers"] == 2
+    assert results[0]["explanation"]["source"] == "also_bought"
+    assert results[0]["explanation"]["figures"]["buyers"] == 2
     related = results[1:]
-    assert {r["source"] for r in related} == {"popular_related"}
+    assert {r["explanation"]["source"] for r in related} == {"popular_related"}
     assert {leaf(r["product_id"]) for r in related} == {"backpacks"}  # tents' sibling category
-    assert [r["explanation"]["orders"] for r in related] == [2, 2, 2]
+    assert [r["explanation"]["figures"]["orders"] for r in related] == [2, 2, 2]
     scores = [r["score"] for r in results]
     assert scores == sorted(scores, reverse=True)
 
@@ -373,9 +375,9 @@ def test_trending_decays_with_time_and_takes_a_category(client, demo_catalog, se
     body = get(client, "trending/")
     assert ids(body)[:2] == [recent, old]
     # 5 views now; 12 views three and a third half-lives (3 days) ago.
-    assert body["results"][0]["explanation"]["trending_score"] == pytest.approx(5.0, abs=0.01)
-    expected = 12 * 0.5 ** (10 / 3)
-    assert body["results"][1]["explanation"]["trending_score"] == pytest.approx(expected, rel=0.01)
+    scores = [r["explanation"]["figures"]["trending_score"] for r in body["results"][:2]]
+    assert scores[0] == pytest.approx(5.0, abs=0.01)
+    assert scores[1] == pytest.approx(12 * 0.5 ** (10 / 3), rel=0.01)
     tents = get(client, "trending/", category="tents")
     assert ids(tents) == [old]
 
@@ -412,7 +414,7 @@ def test_the_schema_documents_the_endpoints_with_examples(client):
 
 def test_the_demo_activity_feeds_every_list(client, demo_catalog):
     from demo_project.shop.activity import VISITOR_PREFIX, generate_demo_activity
-    from shop_assistant.recommend.tasks import refresh_bought_together_task
+    from shop_assistant.tasks import refresh_bought_together_task
 
     summary = generate_demo_activity()
     events = Interaction.objects.filter(visitor_id__startswith=VISITOR_PREFIX).count()
@@ -423,11 +425,11 @@ def test_the_demo_activity_feeds_every_list(client, demo_catalog):
     assert again.startswith("Demo activity: 0 new events, 0 new orders;")
     assert refresh_bought_together_task.delay().get()["baskets"] == orders
 
-    assert {r["source"] for r in get(client, "trending/")["results"]} == {"trending"}
+    assert {r["explanation"]["source"] for r in get(client, "trending/")["results"]} == {"trending"}
     visitor = Interaction.objects.filter(visitor_id__startswith=VISITOR_PREFIX).first()
     mine = client.get(API + "recommendations/", headers={"X-Visitor-Id": visitor.visitor_id})
     assert len(mine.json()["results"]) == 10
-    assert mine.json()["results"][0]["source"] == "personalized"
+    assert mine.json()["results"][0]["explanation"]["source"] == "personalized"
     with_pairs = CoPurchase.objects.values("product_id").distinct().count()
     assert with_pairs >= 0.9 * CatalogEntry.objects.count()
     lists_with_pairs = 0
@@ -436,7 +438,7 @@ def test_the_demo_activity_feeds_every_list(client, demo_catalog):
         assert len(ids(get(client, f"products/{pk}/similar/"))) == 10
         together = get(client, f"products/{pk}/bought-together/")["results"]
         assert len(together) == 10, sku
-        lists_with_pairs += together[0]["source"] == "co_purchase"
+        lists_with_pairs += together[0]["explanation"]["source"] == "co_purchase"
     assert lists_with_pairs >= 4
 
 
@@ -452,15 +454,22 @@ def test_the_index_plan_uses_the_spaces_hnsw_index_and_agrees_with_the_exact_sca
 
     space = EmbeddingSpace.objects.active()
     entry = CatalogEntry.objects.get(product_id=demo_catalog.pk("HPH-0003"))
-    vector = entry_vectors(space, [entry.pk], using="default")[entry.pk]
+    vector = mean_vectors(space, [entry.pk], using="default")[entry.pk]
     allowed = CatalogEntry.objects.filter(in_stock=True).exclude(pk=entry.pk)
     exact = vectors.nearest_entries(space, vector, allowed, 10, using="default")
     monkeypatch.setattr(vectors, "EXACT_SCAN_MAX_PRODUCTS", 0)  # force the index plan
-    indexed = vectors.nearest_entries(space, vector, allowed, 10, using="default")
+    statements: list[tuple[str, list]] = []
+
+    def capture(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        indexed = vectors.nearest_entries(space, vector, allowed, 10, using="default")
     assert len({e for e, _ in indexed} & {e for e, _ in exact}) >= 9
     assert indexed[0] == pytest.approx(exact[0])
 
-    sql, params = vectors.hnsw_query(space, vector, allowed, 10, "default")
+    sql, params = next((sql, params) for sql, params in statements if "ORDER BY distance" in sql)
     with connection.cursor() as cursor:
         # A tiny table: rule out the plans that scan everything and sort by distance, so
         # the plan shows whether the query's expression can use the space's HNSW index.

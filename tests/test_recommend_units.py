@@ -13,8 +13,9 @@ import numpy as np
 import pytest
 
 from demo_project.shop.activity import ProductRef, plan_activity
+from shop_assistant.indexing.ann import normalize
 from shop_assistant.recommend.personalized import cluster_interests, event_weight
-from shop_assistant.recommend.vectors import mmr, normalize
+from shop_assistant.recommend.vectors import mmr
 
 
 def unit(*values: float) -> np.ndarray:

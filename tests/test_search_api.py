@@ -18,8 +18,9 @@ from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from shop_assistant.api.search_serializers import SearchResultSerializer
+from shop_assistant.filters import Filters
 from shop_assistant.models import CatalogEntry, SearchLog
-from shop_assistant.search import Filters, search
+from shop_assistant.search import search
 from shop_assistant.search.log import log_search
 
 pytestmark = pytest.mark.django_db
@@ -89,8 +90,10 @@ def test_explanation_names_both_sides_and_the_matching_passage(client, demo_cata
     assert body["language"] == "es" and body["language_source"] == "detected"
     # Exactly the documented fields: no internal ids leak into the response.
     assert set(explanation) == {
-        "vector", "lexical", "title_similarity", "language_match", "passage", "rules"
+        "source", "vector", "lexical", "title_similarity", "language_match", "passage",
+        "figures", "rules", "pinned",
     }
+    assert explanation["source"] == "search" and explanation["pinned"] is False
     assert set(explanation["vector"]) == {"rank", "score", "passage"}
     assert set(explanation["lexical"]) == {"rank", "score", "coverage", "matched_terms", "passage"}
     assert set(explanation["passage"]) == {"kind", "language", "text"}
@@ -363,12 +366,12 @@ def test_the_schema_describes_every_search_parameter_and_response_field(client):
     components = schema["components"]["schemas"]
     undocumented = [
         f"{name}.{field}"
-        for name in ("SearchResult", "SearchHit", "Explanation", "Facets", "FacetValue")
+        for name in ("SearchResult", "ProductCard", "Explanation", "FacetValue")
         for field, spec in components[name]["properties"].items()
         if not spec.get("description")
     ]
     assert undocumented == []
-    hit = components["SearchHit"]["properties"]
+    hit = components["ProductCard"]["properties"]
     assert {"product_id", "title", "url", "price", "score", "explanation"} <= set(hit)
 
 

@@ -16,9 +16,11 @@ import pytest
 from django.db import connection
 from pgvector.psycopg import register_vector
 
+from shop_assistant.filters import Filters
+from shop_assistant.indexing import ann
 from shop_assistant.indexing.ann import ensure_index
 from shop_assistant.models import CatalogEntry, Embedding, EmbeddingSpace, Passage
-from shop_assistant.search import Filters, search
+from shop_assistant.search import search
 from shop_assistant.search import vector as vector_search
 
 from .catalogs import wipe_catalog
@@ -51,7 +53,7 @@ def _clustered_vectors(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np
 @pytest.fixture(scope="module")
 def big_catalog(django_db_setup, django_db_blocker) -> Iterator[BigCatalog]:
     from demo_project.shop.models import Product
-    from shop_assistant.spaces import get_or_create_active_space
+    from shop_assistant.indexing.spaces import get_or_create_active_space
 
     with django_db_blocker.unblock():
         space = get_or_create_active_space()
@@ -163,10 +165,15 @@ def test_a_selective_filter_is_served_exactly(big_catalog):
 
 
 def test_hnsw_iterative_scan_fills_the_page_under_a_one_percent_filter(big_catalog, monkeypatch):
-    monkeypatch.setattr(vector_search, "EXACT_SCAN_MAX_PRODUCTS", 0)  # force the index
+    def no_exact_fallback(*args, **kwargs):
+        raise AssertionError("the index scan under-returned and fell back to an exact scan")
+
+    monkeypatch.setattr(ann, "matching_ids", no_exact_fallback)  # the index alone serves
     for cluster in range(5):
         query = big_catalog.centers[cluster]
-        matches = vector_search._hnsw(big_catalog.space, query, RARE, 20, "default")
+        matches = vector_search.nearest_products(
+            big_catalog.space, query, RARE, 20, using="default"
+        )
 
         exact = _exact_top(big_catalog, query, big_catalog.rare, 20)
         assert len(matches) == 20

@@ -7,16 +7,15 @@ from decimal import Decimal
 import pytest
 
 from shop_assistant.catalog import LocalizedText, ProductDocument
+from shop_assistant.filters import Filters, filter_entries, filter_sql
+from shop_assistant.indexing.ann import Neighbor
 from shop_assistant.indexing.passages import build_passages, title_head
 from shop_assistant.models import CatalogEntry
-from shop_assistant.ranking import Candidate
-from shop_assistant.search import Filters, filter_entries
+from shop_assistant.ranking import Candidate, VectorEvidence
 from shop_assistant.search.facets import facet_counts
-from shop_assistant.search.filters import filter_sql
 from shop_assistant.search.fusion import LEXICAL_WEIGHT, EntryFacts, fuse
 from shop_assistant.search.lexical import LexicalMatch
 from shop_assistant.search.terms import analyze
-from shop_assistant.search.vector import VectorMatch
 
 from .factories import category, product
 
@@ -32,7 +31,7 @@ def _lexical(entry_id: int, coverage: float, position: int = 1) -> LexicalMatch:
 
 
 def test_full_keyword_coverage_outranks_a_slightly_nearer_vector():
-    vector = [VectorMatch(1, 0.60, 10, 1, 1), VectorMatch(2, 0.55, 20, 1, 2)]
+    vector = [Neighbor(1, 0.60, 10, 1, 1), Neighbor(2, 0.55, 20, 1, 2)]
     ranked = fuse(
         mode="hybrid",
         language="en",
@@ -45,13 +44,13 @@ def test_full_keyword_coverage_outranks_a_slightly_nearer_vector():
 
     assert [c.entry_id for c in ranked] == [2, 1]
     assert ranked[0].score == pytest.approx(0.55 + LEXICAL_WEIGHT)
-    assert ranked[0].explanation["lexical"]["coverage"] == 1.0
-    assert ranked[1].explanation["lexical"] is None
+    assert ranked[0].explanation.lexical.coverage == 1.0
+    assert ranked[1].explanation.lexical is None
 
 
 def test_an_incidental_keyword_does_not_beat_a_clearly_nearer_vector():
     # One query word of four matched ("for"): the cross-language product stays first.
-    vector = [VectorMatch(1, 0.62, 10, 1, 1), VectorMatch(2, 0.50, 20, 0, 2)]
+    vector = [Neighbor(1, 0.62, 10, 1, 1), Neighbor(2, 0.50, 20, 0, 2)]
     ranked = fuse(
         mode="hybrid",
         language="en",
@@ -67,9 +66,9 @@ def test_an_incidental_keyword_does_not_beat_a_clearly_nearer_vector():
 
 
 def test_modes_use_one_side_only_and_lexical_only_products_get_their_similarity():
-    vector = [VectorMatch(1, 0.7, 10, 1, 1)]
+    vector = [Neighbor(1, 0.7, 10, 1, 1)]
     lexical = [_lexical(2, 1.0)]
-    similarities = {2: VectorMatch(2, 0.3, 21, 0, 0)}
+    similarities = {2: Neighbor(2, 0.3, 21, 0, 0)}
     common = {"language": "en", "similarities": similarities, "facts": _facts(1, 2)}
 
     only_vector = fuse(mode="vector", vector=vector, lexical=lexical, trigram={}, **common)
@@ -79,8 +78,8 @@ def test_modes_use_one_side_only_and_lexical_only_products_get_their_similarity(
     assert [c.entry_id for c in only_vector] == [1]
     assert [c.entry_id for c in only_lexical] == [2]
     by_id = {c.entry_id: c for c in hybrid}
-    assert by_id[2].explanation["vector"] == {"rank": None, "score": 0.3, "passage_id": 21}
-    assert by_id[2].explanation["title_similarity"] == 0.5
+    assert by_id[2].explanation.vector == VectorEvidence(rank=None, score=0.3, passage_id=21)
+    assert by_id[2].explanation.title_similarity == 0.5
     assert by_id[1].product_id == 101
 
 

@@ -20,10 +20,8 @@ from demo_project.shop.catalog_data import CATEGORIES, generate_products
 from demo_project.shop.loading import load_categories, load_products
 from shop_assistant.indexing import Indexer
 from shop_assistant.indexing.ann import index_state, vector_expression
-from shop_assistant.indexing.jobs import run_job
-from shop_assistant.models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
-from shop_assistant.search import search
-from shop_assistant.spaces import (
+from shop_assistant.indexing.runner import run_job
+from shop_assistant.indexing.spaces import (
     SpaceError,
     activate_space,
     build_space,
@@ -31,6 +29,8 @@ from shop_assistant.spaces import (
     delete_space,
     rollback_space,
 )
+from shop_assistant.models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
+from shop_assistant.search import search
 
 from .celery_support import wait_for
 
@@ -216,7 +216,7 @@ def test_build_space_command_rejects_bad_input_before_creating_anything(space):
         (["--model", MINILM, "--config", "[1]"], "--config must be a JSON object"),
         (["--model", MINILM, "--name", "My space"], "--name must be a slug"),
         (["--model", MINILM, "--name", "default"], "already exists"),
-        (["--backend", "no.such.Encoder"], "cannot import module"),
+        (["--backend", "no.such.Encoder"], "no.such.Encoder.* cannot be imported"),
     ]
     for arguments, message in cases:
         with pytest.raises(CommandError, match=message):

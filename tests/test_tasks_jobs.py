@@ -11,7 +11,8 @@ from django.utils import timezone
 from shop_assistant import tasks
 from shop_assistant.catalog import ProductAdapter
 from shop_assistant.indexing import Indexer
-from shop_assistant.indexing.jobs import JobRunner, create_job, run_job, start_job
+from shop_assistant.indexing.jobs import create_job, start_job
+from shop_assistant.indexing.runner import JobRunner, run_job
 from shop_assistant.models import CatalogEntry, Embedding, IndexJob, Passage
 
 from .celery_support import broker, queued_messages, record_encodes

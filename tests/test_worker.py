@@ -137,7 +137,6 @@ def test_rebuild_from_the_admin_is_done_by_the_worker(space, catalog, staff, liv
 
 
 def test_a_transient_failure_is_retried_after_a_backoff(live_worker, space, monkeypatch):
-    monkeypatch.setattr(tasks, "BACKOFF_BASE", 0.2)
     attempts = []
     original = UniversalSentenceEncoder.encode_documents
 
@@ -159,7 +158,7 @@ def test_a_transient_failure_is_retried_after_a_backoff(live_worker, space, monk
 
 
 def test_exhausted_retries_leave_the_product_failed(live_worker, space, monkeypatch):
-    monkeypatch.setattr(tasks, "BACKOFF_BASE", 0.01)
+    monkeypatch.setattr(tasks.index_products, "max_retries", 2)  # backoff: ≤ 1 s, then ≤ 2 s
 
     def down(self, texts):
         raise ConnectionError("encoder service unreachable")
@@ -172,4 +171,4 @@ def test_exhausted_retries_leave_the_product_failed(live_worker, space, monkeypa
         ).first(),
         ROUND_TRIP,
     )
-    assert entry.error.startswith(f"gave up after {tasks.MAX_RETRIES} retries: ConnectionError")
+    assert entry.error.startswith("gave up after 2 retries: ConnectionError")

@@ -6,10 +6,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from shop_assistant.language import UnknownLanguage
-from shop_assistant.qa.scope import ProductNotFound
-from shop_assistant.qa.service import InvalidQuestion, ask
-from shop_assistant.search import SearchError, search
+from shop_assistant.core.errors import ShopAssistantError
+from shop_assistant.qa import ask
+from shop_assistant.search import search
 
 from .models import Product
 
@@ -25,7 +24,7 @@ def storefront(request: HttpRequest) -> HttpResponse:
                 accept_language=request.headers.get("Accept-Language"),
                 page_size=24,
             )
-        except (SearchError, UnknownLanguage) as exc:
+        except ShopAssistantError as exc:
             context["error"] = str(exc)
     else:
         context["products"] = Product.objects.filter(is_published=True).select_related(
@@ -47,6 +46,6 @@ def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 product_id=product.pk,
                 accept_language=request.headers.get("Accept-Language"),
             )
-        except (InvalidQuestion, ProductNotFound, UnknownLanguage) as exc:
+        except ShopAssistantError as exc:
             context["error"] = str(exc)
     return render(request, "shop/product.html", context)

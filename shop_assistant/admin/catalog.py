@@ -18,10 +18,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from ..catalog import configured_languages
 from ..indexing.jobs import start_job
+from ..indexing.spaces import get_or_create_active_space
+from ..language import shop_languages
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
-from ..spaces import get_or_create_active_space
 
 
 class LanguageFilter(admin.SimpleListFilter):
@@ -29,7 +29,7 @@ class LanguageFilter(admin.SimpleListFilter):
     parameter_name = "language"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [(code, code) for code in configured_languages()]
+        return [(code, code) for code in shop_languages()]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         value = self.value()

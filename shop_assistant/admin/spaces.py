@@ -19,8 +19,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..embeddings import EncoderConfigError, load_encoder
-from ..models import EmbeddingSpace, IndexJob
-from ..spaces import (
+from ..indexing.spaces import (
     SpaceError,
     activate_space,
     build_space,
@@ -29,6 +28,7 @@ from ..spaces import (
     rollback_space,
     unique_space_name,
 )
+from ..models import EmbeddingSpace, IndexJob
 
 
 def _index_state_sql() -> RawSQL:

@@ -4,27 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from ..recommend.events import MAX_BATCH, ingest_events
-from ..recommend.identity import (
-    InvalidVisitorId,
-    Visitor,
-    forget_visitor,
-    remember_visitor,
-    resolve_visitor,
-)
+from ..recommend.identity import forget_visitor, remember_visitor, resolve_visitor
 from ..recommend.privacy import delete_visitor_events
-from .common import LazyScopedRateThrottle
+from . import examples
+from .base import ShopAssistantView
 from .event_serializers import DeletedSerializer, EventBatchSerializer, IngestReportSerializer
-
-EVENTS_THROTTLE_SCOPE = "shop_assistant.events"
 
 VISITOR_HEADER = OpenApiParameter(
     "X-Visitor-Id",
@@ -35,19 +25,10 @@ VISITOR_HEADER = OpenApiParameter(
 )
 
 
-def visitor_of(request: Request, *, mint: bool = False) -> Visitor:
-    try:
-        return resolve_visitor(request, mint=mint)
-    except InvalidVisitorId as exc:
-        raise ValidationError({"X-Visitor-Id": [str(exc)]}) from exc
-
-
-class EventsView(APIView):
+class EventsView(ShopAssistantView):
     """Track what a visitor does, in batches."""
 
-    permission_classes = [AllowAny]
-    throttle_classes = [LazyScopedRateThrottle]
-    throttle_scope = EVENTS_THROTTLE_SCOPE
+    throttle_scope = "shop_assistant.events"
 
     @extend_schema(
         operation_id="assistant_events_create",
@@ -67,50 +48,11 @@ class EventsView(APIView):
             400: OpenApiResponse(description="Invalid batch; errors by item index."),
             429: OpenApiResponse(description="Too many requests (scope shop_assistant.events)."),
         },
-        examples=[
-            OpenApiExample(
-                "A view, a search click and a purchase",
-                value={
-                    "events": [
-                        {"event_id": "e-1", "type": "view", "product_id": 12},
-                        {
-                            "event_id": "e-2",
-                            "type": "search_click",
-                            "product_id": 12,
-                            "query_id": "3f1c2a9e-8d4b-4e0f-9c53-1b2a3c4d5e6f",
-                        },
-                        {
-                            "event_id": "e-3",
-                            "type": "purchase",
-                            "product_id": 12,
-                            "order_id": "SO-1001",
-                            "quantity": 2,
-                            "timestamp": "2026-11-28T10:15:00Z",
-                        },
-                    ]
-                },
-                request_only=True,
-            ),
-            OpenApiExample(
-                "Stored",
-                value={"received": 3, "stored": 3, "duplicates": 0, "visitor_id": "9b2f…"},
-                response_only=True,
-                status_codes=["201"],
-            ),
-            OpenApiExample(
-                "Rejected, nothing stored",
-                value={
-                    "detail": "Nothing was stored: 1 of 3 events is invalid.",
-                    "events": {"1": {"product_id": ["Unknown product 999999."]}},
-                },
-                response_only=True,
-                status_codes=["400"],
-            ),
-        ],
+        examples=examples.EVENTS,
         tags=["assistant"],
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        visitor = visitor_of(request, mint=True)
+        visitor = resolve_visitor(request, mint=True)
         data = {"events": request.data} if isinstance(request.data, list) else request.data
         serializer = EventBatchSerializer(data=data)
         if not serializer.is_valid():
@@ -136,12 +78,10 @@ def _rejected(data: Any, errors: dict[str, Any]) -> dict[str, Any]:
     return {"detail": detail, **errors}
 
 
-class MyEventsView(APIView):
+class MyEventsView(ShopAssistantView):
     """The caller's own events."""
 
-    permission_classes = [AllowAny]
-    throttle_classes = [LazyScopedRateThrottle]
-    throttle_scope = EVENTS_THROTTLE_SCOPE
+    throttle_scope = "shop_assistant.events"
 
     @extend_schema(
         operation_id="assistant_events_mine_delete",
@@ -153,11 +93,11 @@ class MyEventsView(APIView):
         parameters=[VISITOR_HEADER],
         request=None,
         responses={200: DeletedSerializer},
-        examples=[OpenApiExample("Deleted", value={"deleted": 42}, response_only=True)],
+        examples=examples.DELETED,
         tags=["assistant"],
     )
     def delete(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        deleted = delete_visitor_events(visitor_of(request))
+        deleted = delete_visitor_events(resolve_visitor(request))
         response = Response(DeletedSerializer({"deleted": deleted}).data)
         forget_visitor(response)
         return response

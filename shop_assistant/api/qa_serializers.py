@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from ..qa import MAX_QUESTION_CHARS
+from .card_serializers import ProductCardSerializer
 from .common import ProductIdField
 
 
@@ -43,18 +44,6 @@ class CitationSerializer(serializers.Serializer):
     language = serializers.CharField(read_only=True)
 
 
-class ProductRefSerializer(serializers.Serializer):
-    product_id = ProductIdField(read_only=True)
-    title = serializers.CharField(read_only=True)
-    url = serializers.CharField(read_only=True)
-    image = serializers.CharField(read_only=True)
-    price = serializers.DecimalField(
-        max_digits=12, decimal_places=2, read_only=True, allow_null=True
-    )
-    currency = serializers.CharField(read_only=True)
-    in_stock = serializers.BooleanField(read_only=True)
-
-
 class AnswerSerializer(serializers.Serializer):
     answer = serializers.CharField(read_only=True)
     language = serializers.CharField(read_only=True)
@@ -66,5 +55,5 @@ class AnswerSerializer(serializers.Serializer):
     )
     confidence = serializers.FloatField(read_only=True)
     citations = CitationSerializer(many=True, read_only=True)
-    products = ProductRefSerializer(many=True, read_only=True)
+    products = ProductCardSerializer(many=True, read_only=True)
     answerer = serializers.CharField(read_only=True, help_text="extractive, generative or refusal")

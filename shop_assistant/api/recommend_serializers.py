@@ -13,9 +13,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from ..filters import Filters
 from ..recommend.base import MAX_LIMIT
-from ..search import Filters
-from .common import ProductIdField
 from .search_serializers import SearchParamsSerializer
 
 
@@ -59,46 +58,3 @@ class SimilarParamsSerializer(ListParamsSerializer):
         default=0.0,
         help_text="0 = closest products; towards 1, more varied results (MMR).",
     )
-
-
-class RecommendationSerializer(serializers.Serializer):
-    product_id = ProductIdField(read_only=True)
-    title = serializers.CharField(read_only=True)
-    title_language = serializers.CharField(
-        read_only=True, help_text="The visitor's language when translated, else the original."
-    )
-    url = serializers.CharField(read_only=True)
-    image = serializers.CharField(read_only=True)
-    price = serializers.DecimalField(
-        max_digits=12, decimal_places=2, read_only=True, allow_null=True
-    )
-    currency = serializers.CharField(read_only=True)
-    in_stock = serializers.BooleanField(read_only=True)
-    brand = serializers.CharField(read_only=True)
-    category_path = serializers.ListField(child=serializers.CharField(), read_only=True)
-    score = serializers.FloatField(read_only=True, help_text="Orders the list (higher first).")
-    source = serializers.ChoiceField(
-        read_only=True,
-        choices=[
-            "similar",
-            "co_purchase",
-            "also_bought",
-            "popular_related",
-            "personalized",
-            "trending",
-            "popular",
-            "pinned",
-        ],
-        help_text="The strategy that produced the result.",
-    )
-    explanation = serializers.DictField(
-        read_only=True,
-        help_text="Why it is here: the source's figures (similarity, lift, support, "
-        "interest, ...) and `rules`, the merchandising rules that moved it.",
-    )
-
-
-class RecommendationListSerializer(serializers.Serializer):
-    language = serializers.CharField(read_only=True)
-    language_source = serializers.CharField(read_only=True)
-    results = RecommendationSerializer(many=True, read_only=True)

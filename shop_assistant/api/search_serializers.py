@@ -7,10 +7,11 @@ from typing import Any
 
 from rest_framework import serializers
 
+from ..filters import Filters
 from ..language import UnknownLanguage, normalize_language
-from ..search import Filters
-from ..search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULTS
-from .common import PlannedRepresentation, ProductIdField
+from ..search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH
+from .card_serializers import ProductCardSerializer
+from .common import PlannedRepresentation
 
 ATTRIBUTE_PREFIX = "attr."
 MAX_ATTRIBUTE_NAME = 100
@@ -141,15 +142,6 @@ class SearchParamsSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 {"max_price": [f"max_price ({high}) must not be below min_price ({low})."]}
             )
-        if attrs["page"] * attrs["page_size"] > MAX_RESULTS:
-            raise serializers.ValidationError(
-                {
-                    "page": [
-                        f"Only the first {MAX_RESULTS} results can be paged through "
-                        "(page × page_size)."
-                    ]
-                }
-            )
         return attrs
 
     def filters(self) -> Filters:
@@ -167,87 +159,9 @@ class SearchParamsSerializer(serializers.Serializer):
 # -- response -------------------------------------------------------------------------
 
 
-class PassageSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(
-        choices=["title", "description", "attributes"], help_text="Which text of the product."
-    )
-    language = serializers.CharField(help_text="Language of the passage.")
-    text = serializers.CharField(help_text="The passage text.")
-
-
-class VectorExplanationSerializer(serializers.Serializer):
-    rank = serializers.IntegerField(
-        allow_null=True, help_text="Rank among the vector side's results (null: not ranked)."
-    )
-    score = serializers.FloatField(
-        help_text="Cosine similarity of the best passage, less a small penalty for "
-        "description and attribute passages."
-    )
-    passage = PassageSerializer(allow_null=True, help_text="The nearest passage.")
-
-
-class LexicalExplanationSerializer(serializers.Serializer):
-    rank = serializers.IntegerField(help_text="Rank among the keyword side's results.")
-    score = serializers.FloatField(help_text="Keyword score (mostly coverage).")
-    coverage = serializers.FloatField(
-        help_text="IDF-weighted share of the query's terms found in the product, 0 to 1."
-    )
-    matched_terms = serializers.ListField(
-        child=serializers.CharField(), help_text="Query terms found."
-    )
-    passage = PassageSerializer(allow_null=True, help_text="The best-matching passage.")
-
-
-class ExplanationSerializer(serializers.Serializer):
-    vector = VectorExplanationSerializer(
-        allow_null=True, help_text="How the vector side saw the product (null: not at all)."
-    )
-    lexical = LexicalExplanationSerializer(
-        allow_null=True, help_text="How the keyword side saw it (null: no query term matched)."
-    )
-    title_similarity = serializers.FloatField(
-        help_text="Trigram word similarity of the query to the title, 0 to 1."
-    )
-    language_match = serializers.BooleanField(
-        help_text="Whether the product is described in the query's language."
-    )
-    passage = PassageSerializer(
-        allow_null=True, help_text="The passage that matched best, and its language."
-    )
-    rules = serializers.ListField(
-        child=serializers.CharField(), help_text="Merchandising rules applied to this product."
-    )
-
-
-class SearchHitSerializer(serializers.Serializer):
-    product_id = ProductIdField(help_text="The host product's primary key.")
-    title = serializers.CharField(
-        help_text="Title in the search language when translated, else in the product's own."
-    )
-    title_language = serializers.CharField(help_text="Language of the title.")
-    url = serializers.CharField(help_text="Product page URL.")
-    price = serializers.DecimalField(
-        max_digits=12, decimal_places=2, allow_null=True, help_text="Price (null: unknown)."
-    )
-    currency = serializers.CharField(help_text="ISO currency code.")
-    in_stock = serializers.BooleanField(help_text="Whether it can be bought now.")
-    image = serializers.CharField(help_text="Image URL (may be empty).")
-    score = serializers.FloatField(help_text="Fused relevance score; higher is better.")
-    explanation = ExplanationSerializer(help_text="Why the product is here.")
-
-
 class FacetValueSerializer(serializers.Serializer):
-    value = serializers.CharField(help_text="Category slug or brand name.")
+    value = serializers.CharField(help_text="The facet's value (a category slug, a brand, ...).")
     count = serializers.IntegerField(help_text="Matching products with this value.")
-
-
-class FacetsSerializer(serializers.Serializer):
-    category = FacetValueSerializer(
-        many=True,
-        help_text="Matching products per category slug (a product counts for its category "
-        "and every parent), most first.",
-    )
-    brand = FacetValueSerializer(many=True, help_text="Matching products per brand, most first.")
 
 
 class SearchResultSerializer(PlannedRepresentation, serializers.Serializer):
@@ -266,5 +180,10 @@ class SearchResultSerializer(PlannedRepresentation, serializers.Serializer):
         help_text="Products in the ranked result list (keyword matches plus nearest "
         "neighbours, up to the retrieval depth; all of them when a filter leaves fewer)."
     )
-    results = SearchHitSerializer(source="hits", many=True, help_text="This page's products.")
-    facets = FacetsSerializer(help_text="Facet counts over all the matching products.")
+    results = ProductCardSerializer(source="hits", many=True, help_text="This page's products.")
+    facets = serializers.DictField(
+        child=FacetValueSerializer(many=True),
+        help_text="Per facet named in SHOP_ASSISTANT['FACETS'] (default: category, brand), "
+        "the values of all the matching products with their counts, most first; a product "
+        "counts for its category and every parent category.",
+    )

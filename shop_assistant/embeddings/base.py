@@ -7,7 +7,6 @@ ids are never mixed in one index or cache entry.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import threading
 from collections.abc import Hashable, Mapping, Sequence
@@ -16,9 +15,12 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 from django.core.exceptions import ImproperlyConfigured
 
+from ..core.loading import instantiate
+
 __all__ = [
     "Encoder",
     "EncoderConfigError",
+    "LazyModel",
     "as_text_list",
     "clear_encoder_cache",
     "l2_normalize",
@@ -76,6 +78,27 @@ def l2_normalize(vectors: np.ndarray) -> np.ndarray:
     return out
 
 
+class LazyModel:
+    """A backend whose model loads on its first encode call, once, under a lock (so that
+    constructing an encoder, e.g. in :func:`load_encoder`, stays cheap and concurrent first
+    calls do not load the model twice). Subclasses implement :meth:`_load`."""
+
+    _model: Any = None
+
+    def _load(self) -> Any:
+        raise NotImplementedError
+
+    def _get_model(self) -> Any:
+        model = self._model
+        if model is not None:
+            return model
+        with _load_lock:
+            if self._model is None:
+                self._model = self._load()
+            return self._model
+
+
+_load_lock = threading.RLock()
 _cache: dict[tuple[str, Hashable], Any] = {}
 _cache_lock = threading.Lock()
 
@@ -90,30 +113,6 @@ def _freeze(value: Any) -> Hashable:
         return ("__set__", frozenset(_freeze(v) for v in value))
     hash(value)  # raises TypeError for unhashable leaves
     return value
-
-
-def _import_backend(backend: str) -> Any:
-    module_path, _, attr = backend.rpartition(".")
-    if not module_path or not attr:
-        raise EncoderConfigError(
-            f"Encoder backend {backend!r} is not a dotted path of the form 'package.module.Class'."
-        )
-    try:
-        module = importlib.import_module(module_path)
-    except Exception as exc:
-        raise EncoderConfigError(
-            f"Encoder backend {backend!r}: cannot import module {module_path!r} "
-            f"({type(exc).__name__}: {exc})."
-        ) from exc
-    try:
-        cls = getattr(module, attr)
-    except AttributeError as exc:
-        raise EncoderConfigError(
-            f"Encoder backend {backend!r}: module {module_path!r} has no attribute {attr!r}."
-        ) from exc
-    if not callable(cls):
-        raise EncoderConfigError(f"Encoder backend {backend!r} is not a class or callable.")
-    return cls
 
 
 def _check_encoder(backend: str, encoder: Any) -> None:
@@ -153,13 +152,8 @@ def load_encoder(backend: str, config: Mapping[str, Any] | None = None) -> Encod
         cached = _cache.get(key)
         if cached is not None:
             return cached
-        cls = _import_backend(backend)
-        try:
-            encoder = cls(**config)
-        except (TypeError, ValueError, EncoderConfigError) as exc:
-            raise EncoderConfigError(
-                f"Encoder backend {backend!r}: invalid config {config!r} ({exc})."
-            ) from exc
+        setting = {"CLASS": backend, "CONFIG": config}
+        encoder = instantiate("Encoder backend", setting, error=EncoderConfigError)
         _check_encoder(backend, encoder)
         _cache[key] = encoder
         return encoder

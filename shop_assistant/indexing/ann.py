@@ -1,23 +1,78 @@
-"""The HNSW index of one embedding space, built by code (its dimension is the space's).
+"""The approximate-nearest-neighbour index of each embedding space, and the one query on it.
 
-``CREATE INDEX CONCURRENTLY`` keeps the storefront serving while it builds; inside a
-transaction (tests, migrations) it falls back to a plain ``CREATE INDEX``. An invalid
+Vectors live in one dimensionless ``vector`` column; each space gets a partial HNSW
+expression index (``(embedding::vector(N)) ... WHERE space_id = X``), built here by code
+because its dimension is the space's. :func:`nearest` is the only query that reads it:
+search, recommendations and the canary all call it, each with its options (search's
+passage-kind penalties, recommendations' wider window); :func:`mean_vectors` gives the
+vector of a whole product (the mean of its passages) that recommendations search with.
+
+``CREATE INDEX CONCURRENTLY`` keeps the storefront serving while an index builds; inside
+a transaction (tests, migrations) it falls back to a plain ``CREATE INDEX``. An invalid
 index left by an interrupted concurrent build is dropped and built again.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from django.db import connections
+import numpy as np
+from django.contrib.postgres.indexes import OpClass
+from django.db import connections, transaction
+from django.db.models import Q
+from django.db.models.functions import Cast
+from pgvector.django import HnswIndex, VectorField
 
 from ..conf import app_settings
-from ..models import Embedding, EmbeddingSpace
+from ..models import CatalogEntry, Embedding, EmbeddingSpace, Passage
+
+#: ``hnsw.ef_search`` is the number of passages wanted, within these bounds (pgvector's
+#: default is 40); past the upper one the iterative scan fetches the rest.
+MIN_EF_SEARCH = 100
+MAX_EF_SEARCH = 400
+#: Upper bound on index tuples one iterative scan visits before giving up.
+MAX_SCAN_TUPLES = 40000
+#: Passages fetched per product wanted: products have several passages (one per
+#: language and kind), and the nearest ones crowd into few products. When they fill the
+#: window with fewer products than wanted, the scan looks further (×4, twice).
+PASSAGES_PER_PRODUCT = 4
+#: Similarity (1 - cosine distance) above which a passage counts as a "good" match.
+GOOD_PASSAGE_SIMILARITY = 0.5
 
 
-def vector_expression(space: EmbeddingSpace) -> str:
+@dataclass
+class Neighbor:
+    """One product near the query vector, by its best passage."""
+
+    entry_id: int
+    similarity: float  # 1 - distance of its best passage, less that passage's penalty
+    passage_id: int  # the best passage
+    good_passages: int  # passages above GOOD_PASSAGE_SIMILARITY
+    rank: int = 0  # 1-based; 0 when not ranked (similarities of given entries)
+
+
+# -- the index ---------------------------------------------------------------------------
+
+
+def vector_expression(space: EmbeddingSpace, alias: str = "") -> str:
     """The indexed expression; ANN queries must use exactly this to hit the index."""
-    return f"(embedding::vector({int(space.dimension)}))"
+    column = f"{alias}.embedding" if alias else "embedding"
+    return f"({column}::vector({int(space.dimension)}))"
+
+
+def hnsw_index(space: EmbeddingSpace) -> HnswIndex:
+    """The space's index as pgvector-python declares it (rendered by Django's schema editor)."""
+    expression = Cast("embedding", VectorField(dimensions=int(space.dimension)))
+    return HnswIndex(
+        OpClass(expression, name="vector_cosine_ops"),
+        name=space.index_name,
+        m=int(app_settings.HNSW_M),
+        ef_construction=int(app_settings.HNSW_EF_CONSTRUCTION),
+        condition=Q(space_id=space.pk),
+    )
 
 
 def index_state(space: EmbeddingSpace, using: str = "default") -> str | None:
@@ -65,33 +120,230 @@ def ensure_index(space: EmbeddingSpace, using: str = "default") -> bool:
 def _build_index(space: EmbeddingSpace, using: str) -> bool:
     state = index_state(space, using)
     connection = connections[using]
-    concurrently = "" if connection.in_atomic_block else "CONCURRENTLY"
-    table = Embedding._meta.db_table
+    concurrently = not connection.in_atomic_block
     with connection.cursor() as cursor:
         if connection.in_atomic_block:
             # Deferred FK checks pending in this transaction would block CREATE INDEX.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         if state == "invalid":
-            cursor.execute(f"DROP INDEX {concurrently} IF EXISTS {space.index_name}")
+            _drop(cursor, space, concurrently)
         # HNSW builds are several times faster when the graph fits in memory.
         cursor.execute(
             "SELECT set_config('maintenance_work_mem', %s, false)",
             [app_settings.INDEX_BUILD_MEMORY],
         )
-        cursor.execute(
-            f"CREATE INDEX {concurrently} IF NOT EXISTS {space.index_name} ON {table} "
-            f"USING hnsw ({vector_expression(space)} vector_cosine_ops) "
-            f"WITH (m = {int(app_settings.HNSW_M)}, "
-            f"ef_construction = {int(app_settings.HNSW_EF_CONSTRUCTION)}) "
-            f"WHERE space_id = {int(space.pk)}"
-        )
+        with connection.schema_editor(atomic=False) as editor:
+            statement = hnsw_index(space).create_sql(Embedding, editor, concurrently=concurrently)
+            cursor.execute(str(statement))
         cursor.execute("RESET maintenance_work_mem")
     return True
 
 
 def drop_index(space: EmbeddingSpace, using: str = "default") -> None:
     connection = connections[using]
-    concurrently = "" if connection.in_atomic_block else "CONCURRENTLY"
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP INDEX {concurrently} IF EXISTS {space.index_name}")
+        _drop(cursor, space, not connection.in_atomic_block)
+
+
+def _drop(cursor: Any, space: EmbeddingSpace, concurrently: bool) -> None:
+    how = "CONCURRENTLY" if concurrently else ""
+    cursor.execute(f"DROP INDEX {how} IF EXISTS {space.index_name}")
+
+
+# -- the query ---------------------------------------------------------------------------
+
+
+def vector_literal(vector: np.ndarray) -> str:
+    return "[" + ",".join(f"{float(x):.7g}" for x in vector) + "]"
+
+
+def matching_ids(
+    where: str, params: Sequence[Any], using: str, limit: int | None = None
+) -> list[int] | None:
+    """Ids of the entries (alias ``c``) matching ``where``, or None when more than ``limit``
+    do (``limit=None``: all of them). Read through the facet indexes on their own: joined
+    into the vector query instead, the planner may scan the whole entry table in parallel.
+    """
+    sql = f"SELECT c.id FROM {CatalogEntry._meta.db_table} c WHERE {where}"
+    if limit is not None:
+        sql, params = sql + " LIMIT %s", [*params, limit + 1]
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, list(params))
+        ids = [row[0] for row in cursor.fetchall()]
+    return ids if limit is None or len(ids) <= limit else None
+
+
+def nearest(
+    space: EmbeddingSpace,
+    vector: np.ndarray,
+    *,
+    k: int | None,
+    where: tuple[str, Sequence[Any]] | None = None,
+    candidates: Sequence[int] | None = None,
+    penalties: Mapping[str, float] | None = None,
+    per_product: int = PASSAGES_PER_PRODUCT,
+    ef_search: tuple[int, int] = (MIN_EF_SEARCH, MAX_EF_SEARCH),
+    raw_order: bool = False,
+    using: str,
+) -> list[Neighbor]:
+    """The ``k`` products whose best passage is nearest to ``vector``, best first.
+
+    * ``candidates``: compare exactly the vectors of these entries (``k=None``: all of
+      them, unranked); the caller read them through the facet indexes when few.
+    * otherwise the space's HNSW index serves, with ``hnsw.iterative_scan =
+      relaxed_order`` so rows removed by ``where`` (a condition on the entry table,
+      alias ``c``) make the scan go on instead of returning fewer rows. When the scan
+      gives up before ``k`` products, the entries matching ``where`` are compared exactly:
+      when ``N`` products match, ``min(N, k)`` come back.
+    * ``penalties``: distance added per passage kind (``{"title": 0, "title_head": ...,
+      "description": ..., "attributes": ...}``) before a product's best passage is taken;
+      ``raw_order`` ranks by the nearest passage without them (a longer list is then an
+      extension of a shorter one).
+    * ``per_product`` passages are fetched per product wanted, ``ef_search`` is bounded by
+      ``(low, high)``.
+    """
+    query = _Query(space, vector, penalties or {}, raw_order, using)
+    if candidates is not None:
+        return query.exact(candidates, k)
+    if k is None or k <= 0:
+        return []
+    for _attempt in range(3):
+        neighbors = query.hnsw(k, where, per_product, ef_search)
+        if len(neighbors) >= k:
+            return neighbors
+        per_product *= 4  # products with many close passages filled the window
+    if where is None:
+        return neighbors  # the space holds fewer than k products
+    # The scan hit max_scan_tuples: many products match, but few near the vector.
+    return query.exact(matching_ids(*where, using) or [], k)
+
+
+def mean_vectors(
+    space: EmbeddingSpace, entry_ids: Sequence[int], *, using: str
+) -> dict[int, np.ndarray]:
+    """Unit mean vector of each entry's passages (entries without any left out): a product
+    as a whole, whatever language each passage is in."""
+    ids = sorted(set(entry_ids))
+    if not ids:
+        return {}
+    sql = (
+        f"SELECT entry_id, avg({vector_expression(space)})::text "
+        f"FROM {Embedding._meta.db_table} WHERE space_id = %s AND entry_id = ANY(%s) "
+        "GROUP BY entry_id"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [space.pk, ids])
+        return {int(entry_id): normalize(_parse(text)) for entry_id, text in cursor}
+
+
+def _parse(text: str) -> np.ndarray:
+    return np.array(text.strip("[]").split(","), dtype=np.float32)
+
+
+def normalize(vector: np.ndarray) -> np.ndarray:
+    """``vector`` scaled to unit length (a zero vector stays zero)."""
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+@dataclass
+class _Query:
+    """The SQL of one :func:`nearest` call."""
+
+    space: EmbeddingSpace
+    vector: np.ndarray
+    penalties: Mapping[str, float]
+    raw_order: bool
+    using: str
+
+    def _distance(self) -> str:
+        return f"{vector_expression(self.space, 'e')} <=> %s::vector({int(self.space.dimension)})"
+
+    def _grouped(self, limit: bool) -> tuple[str, list[Any]]:
+        """Per product: best (penalized) distance, its passage, the count of good passages."""
+        kind_join, params = "", []
+        penalized = "nn.distance"
+        if self.penalties:
+            kind_join = f"JOIN {Passage._meta.db_table} p ON p.id = nn.passage_id "
+            penalized = (
+                "nn.distance + CASE WHEN p.kind = 'title' AND p.position = 0 THEN %s "
+                "WHEN p.kind = 'title' THEN %s WHEN p.kind = 'description' THEN %s ELSE %s END"
+            )
+            params = [
+                self.penalties.get("title", 0.0),
+                self.penalties.get("title_head", 0.0),
+                self.penalties.get("description", 0.0),
+                self.penalties.get("attributes", 0.0),
+            ]
+        order = "ORDER BY min(nn.distance), 1" if self.raw_order else "ORDER BY 2, 1"
+        sql = (
+            f"SELECT nn.entry_id, min({penalized}) AS distance, "
+            f"(array_agg(nn.passage_id ORDER BY {penalized}))[1], "
+            f"count(*) FILTER (WHERE nn.distance < %s) FROM nn {kind_join}"
+            f"GROUP BY nn.entry_id {order}" + (" LIMIT %s" if limit else "")
+        )
+        return sql, [*params, *params, 1.0 - GOOD_PASSAGE_SIMILARITY]
+
+    def _neighbors(self, rows: Sequence[tuple]) -> list[Neighbor]:
+        return [
+            Neighbor(int(entry_id), 1.0 - float(distance), int(passage_id), int(good), rank)
+            for rank, (entry_id, distance, passage_id, good) in enumerate(rows, 1)
+        ]
+
+    def hnsw(
+        self,
+        k: int,
+        where: tuple[str, Sequence[Any]] | None,
+        per_product: int,
+        ef_search: tuple[int, int],
+    ) -> list[Neighbor]:
+        condition, condition_params = where or ("", ())
+        join = f"JOIN {CatalogEntry._meta.db_table} c ON c.id = e.entry_id " if where else ""
+        limit = k * per_product
+        group, group_params = self._grouped(limit=True)
+        sql = (
+            "WITH nn AS MATERIALIZED ("
+            f"SELECT e.entry_id, e.passage_id, {self._distance()} AS distance "
+            f"FROM {Embedding._meta.db_table} e {join}"
+            f"WHERE e.space_id = {int(self.space.pk)}"
+            + (f" AND {condition}" if condition else "")
+            + " ORDER BY distance LIMIT %s) "
+            + group
+        )
+        low, high = ef_search
+        with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
+            cursor.execute(  # SET LOCAL, in one round trip
+                "SELECT set_config('hnsw.ef_search', %s, true), "
+                "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
+                "set_config('hnsw.max_scan_tuples', %s, true)",
+                [str(max(low, min(limit, high))), str(MAX_SCAN_TUPLES)],
+            )
+            cursor.execute(
+                sql,
+                [vector_literal(self.vector), *condition_params, limit, *group_params, k],
+            )
+            return self._neighbors(cursor.fetchall())
+
+    def exact(self, entry_ids: Sequence[int], k: int | None) -> list[Neighbor]:
+        """Every vector of ``entry_ids`` compared; the ``k`` best products, or all of them
+        (unranked) when ``k`` is None."""
+        if not entry_ids or (k is not None and k <= 0):
+            return []
+        group, group_params = self._grouped(limit=k is not None)
+        sql = (
+            "WITH nn AS MATERIALIZED ("
+            f"SELECT e.entry_id, e.passage_id, {self._distance()} AS distance "
+            f"FROM {Embedding._meta.db_table} e WHERE e.space_id = {int(self.space.pk)} "
+            "AND e.entry_id = ANY(%s)) " + group
+        )
+        limit = [] if k is None else [k]
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(
+                sql, [vector_literal(self.vector), list(entry_ids), *group_params, *limit]
+            )
+            neighbors = self._neighbors(cursor.fetchall())
+        if k is None:
+            for neighbor in neighbors:
+                neighbor.rank = 0
+        return neighbors

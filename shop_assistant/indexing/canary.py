@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connections, transaction
+from django.db import connections
 
 from ..conf import app_settings
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, Passage
-from .ann import vector_expression
+from . import ann
 
-#: Rows fetched per query before de-duplicating to distinct products (titles of one
-#: product in several languages are several rows).
+#: Passages fetched per query before grouping into distinct products (titles of one
+#: product in several languages are several passages).
 CANDIDATE_ROWS = 100
 
 
@@ -76,22 +76,6 @@ def sample_titles(space: EmbeddingSpace, size: int, using: str = "default") -> l
         return list(cursor.fetchall())
 
 
-def nearest_entries(
-    space: EmbeddingSpace, vector: Any, k: int, using: str = "default"
-) -> list[int]:
-    """The ``k`` nearest distinct entries of a query vector, through the space's index."""
-    expression = vector_expression(space)
-    dim = int(space.dimension)
-    sql = (
-        f"SELECT entry_id FROM {Embedding._meta.db_table} WHERE space_id = %s "
-        f"ORDER BY {expression} <=> %s::vector({dim}) LIMIT %s"
-    )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, [space.pk, str(list(map(float, vector))), CANDIDATE_ROWS])
-        rows = [row[0] for row in cursor.fetchall()]
-    return list(dict.fromkeys(rows))[:k]
-
-
 def canary_check(
     space: EmbeddingSpace,
     *,
@@ -108,11 +92,17 @@ def canary_check(
     if not sample:
         return report
     vectors = space.get_encoder().encode_queries([title for _, _, title in sample])
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        cursor.execute(f"SET LOCAL hnsw.ef_search = {max(CANDIDATE_ROWS, 40)}")
-        for (entry_id, product_id, _title), vector in zip(sample, vectors, strict=True):
-            if entry_id in nearest_entries(space, vector, k, using):
-                report.found += 1
-            else:
-                report.misses.append(product_id)
+    for (entry_id, product_id, _title), vector in zip(sample, vectors, strict=True):
+        found = ann.nearest(
+            space,
+            vector,
+            k=k,
+            per_product=CANDIDATE_ROWS // k,
+            ef_search=(CANDIDATE_ROWS, CANDIDATE_ROWS),
+            using=using,
+        )
+        if entry_id in {neighbor.entry_id for neighbor in found}:
+            report.found += 1
+        else:
+            report.misses.append(product_id)
     return report

@@ -1,53 +1,27 @@
-"""Running an :class:`~shop_assistant.models.IndexJob`: chunks, heartbeat, resume, errors.
+"""Index job records: create, queue, cancel, re-queue, and release the stalled ones.
 
-A job walks its products in primary-key order, a chunk of a few write batches at a time
-(the :class:`~shop_assistant.indexing.Indexer` encodes one batch while it writes the
-previous one, each in one transaction). As each batch commits the job advances
-``cursor`` (the last pk done), ``done`` and ``heartbeat_at``; failures and figures
-(``failed``, ``errors``, ``result``) are added after each chunk.
-A run that dies is resumed from ``cursor`` (:func:`release_stalled_jobs` puts it back in
-the queue); re-running a batch is harmless because the Indexer skips passages that
-already have a vector in the space, and writes each batch atomically.
-
-Every progress write is conditional on the run's ``runner`` token and on the job still
-running, so a run whose job was cancelled or handed to another worker stops by itself.
+An :class:`~shop_assistant.models.IndexJob` is queued for a worker through
+:mod:`shop_assistant.core.queue` once its row is committed; the worker runs it with
+:mod:`.runner`, which records progress on the row.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from ..conf import app_settings, get_product_model
+from ..conf import app_settings
+from ..core import queue
+from ..core.ids import json_pk
 from ..models import EmbeddingSpace, IndexJob
-from . import ann
-from .service import Indexer, IndexReport, mark_failed
 
 logger = logging.getLogger(__name__)
-
-#: Errors worth retrying later (the database or a remote encoder is away); anything else
-#: is a property of the data and is recorded against the products concerned.
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
-    OperationalError,
-    InterfaceError,
-    ConnectionError,
-    TimeoutError,
-)
-
-#: Per-product error messages kept on a job (the ``failed`` count keeps counting).
-MAX_JOB_ERRORS = 200
-
-#: Write batches per chunk: within a chunk the Indexer encodes one batch while it writes
-#: the previous one; the cursor advances after every batch either way.
-CHUNK_BATCHES = 5
 
 
 def create_job(
@@ -58,7 +32,7 @@ def create_job(
     options: dict[str, Any] | None = None,
 ) -> IndexJob:
     """A queued job; :func:`queue_job` hands it to a worker."""
-    ids = [_json_pk(pk) for pk in dict.fromkeys(product_ids)]
+    ids = [json_pk(pk) for pk in dict.fromkeys(product_ids)]
     return IndexJob.objects.create(
         kind=kind,
         space=space,
@@ -70,9 +44,7 @@ def create_job(
 
 def queue_job(job: IndexJob) -> IndexJob:
     """Queue the job's task once the current transaction commits (at once outside one)."""
-    from ..tasks import run_index_job
-
-    transaction.on_commit(lambda: run_index_job.delay(job.pk), robust=True)
+    queue.send_on_commit(queue.RUN_INDEX_JOB, job.pk)
     return job
 
 
@@ -131,191 +103,3 @@ def release_stalled_jobs(stale_after: float | None = None) -> list[int]:
     if stalled:
         logger.warning("Resuming index jobs without heartbeat: %s", stalled)
     return stalled
-
-
-class LostJob(Exception):
-    """The job was cancelled or taken over by another run; this run stops."""
-
-
-class JobRunner:
-    """Runs one job to its end, or until it is cancelled or its worker dies."""
-
-    def __init__(self, job_id: int) -> None:
-        self.job_id = job_id
-        self.token = uuid.uuid4().hex
-        self.job: IndexJob | None = None
-
-    # -- lifecycle ---------------------------------------------------------------------
-    def claim(self) -> IndexJob | None:
-        """Take the job if it is queued; None when another run has it or it is finished."""
-        now = timezone.now()
-        claimed = IndexJob.objects.filter(pk=self.job_id, status=IndexJob.Status.QUEUED).update(
-            status=IndexJob.Status.RUNNING,
-            runner=self.token,
-            heartbeat_at=now,
-            started_at=Coalesce(F("started_at"), now),
-        )
-        if not claimed:
-            return None
-        self.job = IndexJob.objects.select_related("space").get(pk=self.job_id)
-        return self.job
-
-    def run(self) -> IndexJob | None:
-        """Claim and run the job; transient errors release it (to be retried) and re-raise."""
-        job = self.claim()
-        if job is None:
-            return None
-        try:
-            self._prepare(job)
-            self._run_chunks(job)
-            self._finish(job)
-        except LostJob:
-            logger.info("Index job %s was cancelled or taken over; stopping.", self.job_id)
-        except TRANSIENT_ERRORS:
-            self._release()
-            raise
-        except Exception as exc:
-            logger.exception("Index job %s failed", self.job_id)
-            self._fail(job, f"{type(exc).__name__}: {exc}")
-        return IndexJob.objects.filter(pk=self.job_id).first()
-
-    def _prepare(self, job: IndexJob) -> None:
-        from ..spaces import resolve_space
-
-        if job.kind == IndexJob.Kind.BUILD_SPACE:
-            job.space = resolve_space(job.space)
-        if not job.product_ids and not job.cursor and not job.done:
-            total = get_product_model()._default_manager.count()
-            self._write(job, total=total)
-            job.total = total
-
-    # -- the chunks ----------------------------------------------------------------------
-    def _run_chunks(self, job: IndexJob) -> None:
-        # The HNSW index is made once, by _finish, when missing: built over all the
-        # vectors at the end is faster than growing it insert by insert.
-        indexer = Indexer(job.space)
-        size = max(int(app_settings.WRITE_BATCH_SIZE), 1) * CHUNK_BATCHES
-        while ids := self._next_ids(job, size):
-            self._index_chunk(job, indexer, ids)
-
-    def _next_ids(self, job: IndexJob, size: int) -> list[Any]:
-        model = get_product_model()
-        to_pk = model._meta.pk.to_python
-        after = to_pk(job.cursor) if job.cursor else None
-        if job.product_ids:
-            ids = sorted(to_pk(pk) for pk in job.product_ids)
-            return [pk for pk in ids if after is None or pk > after][:size]
-        products = model._default_manager.order_by("pk")
-        if after is not None:
-            products = products.filter(pk__gt=after)
-        return list(products.values_list("pk", flat=True)[:size])
-
-    def _index_chunk(self, job: IndexJob, indexer: Indexer, ids: list[Any]) -> None:
-        """Index a chunk (several batches, encoding one while the previous is written),
-        advancing the cursor as each batch commits. If the chunk raises, the products of
-        its unwritten batches are indexed one by one to isolate the culprit."""
-        committed = 0
-
-        def advance(done: int, _total: int) -> None:
-            nonlocal committed
-            self._advance(job, ids[committed:done])
-            committed = done
-
-        try:
-            report = indexer.index_ids(ids, progress=advance, build_index=False)
-        except (LostJob, *TRANSIENT_ERRORS):
-            raise
-        except Exception:
-            rest = ids[committed:]
-            logger.warning("Index job %s: a batch failed; %d one by one", job.pk, len(rest))
-            report = self._one_by_one(job, indexer, rest)
-        self._record(job, report)
-
-    def _one_by_one(self, job: IndexJob, indexer: Indexer, ids: list[Any]) -> IndexReport:
-        report = IndexReport()
-        for pk in ids:
-            try:
-                report.merge(indexer.index_ids([pk], build_index=False))
-            except TRANSIENT_ERRORS:
-                raise
-            except Exception as exc:
-                message = f"{type(exc).__name__}: {exc}"
-                report.failed += 1
-                report.errors[pk] = message
-                mark_failed({pk: message})
-            self._advance(job, [pk])
-        return report
-
-    # -- bookkeeping ---------------------------------------------------------------------
-    def _advance(self, job: IndexJob, ids: list[Any]) -> None:
-        """Record products as done (their batch is committed): cursor, counts, heartbeat."""
-        if not ids:
-            return
-        done = job.done + len(ids)
-        fields = {"done": done, "total": max(job.total, done), "cursor": str(ids[-1])}
-        self._write(job, **fields)
-        for name, value in fields.items():
-            setattr(job, name, value)
-
-    def _record(self, job: IndexJob, report: IndexReport) -> None:
-        """Add a chunk's failures and figures to the job."""
-        errors = dict(job.errors)
-        for pk, message in report.errors.items():
-            if len(errors) >= MAX_JOB_ERRORS:
-                break
-            errors[str(pk)] = message
-        result = dict(job.result)
-        result["passages_encoded"] = result.get("passages_encoded", 0) + report.passages_encoded
-        result["passages_skipped"] = result.get("passages_skipped", 0) + report.passages_skipped
-        fields = {"failed": job.failed + report.failed, "errors": errors, "result": result}
-        self._write(job, **fields)
-        for name, value in fields.items():
-            setattr(job, name, value)
-
-    def _write(self, job: IndexJob, **fields: Any) -> None:
-        """Update the job if this run still holds it; otherwise stop the run."""
-        updated = IndexJob.objects.filter(
-            pk=job.pk, runner=self.token, status=IndexJob.Status.RUNNING
-        ).update(heartbeat_at=timezone.now(), **fields)
-        if not updated:
-            raise LostJob(job.pk)
-
-    def _finish(self, job: IndexJob) -> None:
-        result = dict(job.result)
-        if job.kind == IndexJob.Kind.REINDEX and not job.product_ids:
-            result["removed"] = Indexer(job.space).remove_missing()
-        ann.ensure_index(job.space)
-        status = IndexJob.Status.SUCCEEDED
-        errors = dict(job.errors)
-        if job.kind == IndexJob.Kind.BUILD_SPACE:
-            from ..spaces import finish_build
-
-            outcome = finish_build(job.space, activate=bool(job.options.get("activate")))
-            result.update(outcome.as_result())
-            if not outcome.canary.passed:
-                status = IndexJob.Status.FAILED
-                errors["canary"] = outcome.canary.summary()
-        self._write(job, status=status, finished_at=timezone.now(), result=result, errors=errors)
-
-    def _release(self) -> None:
-        try:
-            IndexJob.objects.filter(
-                pk=self.job_id, runner=self.token, status=IndexJob.Status.RUNNING
-            ).update(status=IndexJob.Status.QUEUED, runner="")
-        except TRANSIENT_ERRORS:  # the database is away: resume_stalled_jobs will see it
-            logger.warning("Could not release index job %s", self.job_id)
-
-    def _fail(self, job: IndexJob, message: str) -> None:
-        errors = {**job.errors, "job": message}
-        IndexJob.objects.filter(pk=job.pk, runner=self.token).update(
-            status=IndexJob.Status.FAILED, finished_at=timezone.now(), errors=errors
-        )
-
-
-def run_job(job_id: int) -> IndexJob | None:
-    """Run a queued job in this process (what the task does); None if not claimable."""
-    return JobRunner(job_id).run()
-
-
-def _json_pk(pk: Any) -> Any:
-    return pk if isinstance(pk, int | str) else str(pk)

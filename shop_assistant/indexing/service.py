@@ -19,6 +19,7 @@ from django.db import connections, transaction
 from django.utils import timezone
 from pgvector.psycopg import register_vector
 
+from .. import signals
 from ..catalog import ProductAdapter, ProductDocument, get_adapter
 from ..conf import app_settings, get_product_model
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, Passage
@@ -39,9 +40,11 @@ class IndexReport:
     removed: int = 0
     seconds: float = 0.0
     errors: dict[Any, str] = field(default_factory=dict)
+    indexed: list[Any] = field(default_factory=list)  # pks written
 
     def merge(self, other: IndexReport) -> None:
         self.products += other.products
+        self.indexed += other.indexed
         self.passages_encoded += other.passages_encoded
         self.passages_skipped += other.passages_skipped
         self.failed += other.failed
@@ -138,6 +141,10 @@ class Indexer:
         if report.products and build_index:
             ann.ensure_index(self.space, self.using)
         report.seconds = time.perf_counter() - started
+        if report.indexed:
+            signals.product_indexed.send(
+                sender=Indexer, product_ids=list(report.indexed), space=self.space
+            )
         return report
 
     def remove_missing(self) -> int:
@@ -191,6 +198,7 @@ class Indexer:
             if report.errors:
                 mark_failed(report.errors, using=self.using)
         report.products += len(staged.prepared)
+        report.indexed += list(staged.prepared)
         return report
 
     def _commit_and_close(self, staged: _Staged) -> IndexReport:

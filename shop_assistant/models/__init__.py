@@ -2,7 +2,7 @@
 
 from .catalog import CatalogEntry, Embedding, EmbeddingSpace, Passage
 from .events import CoPurchase, FAQEntry, Interaction, MerchandisingRule, TrendingScore
-from .jobs import IndexJob, IndexRequest
+from .jobs import IndexJob, IndexRequest, MaintenanceMark
 from .search import SearchLog
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "IndexJob",
     "IndexRequest",
     "Interaction",
+    "MaintenanceMark",
     "MerchandisingRule",
     "Passage",
     "SearchLog",

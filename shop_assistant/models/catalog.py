@@ -74,15 +74,6 @@ class CatalogEntryQuerySet(models.QuerySet["CatalogEntry"]):
         return self.filter(is_published=True)
 
 
-def title_in(titles: dict[str, str], language: str) -> tuple[str, str]:
-    """The title in ``language`` when translated, else the first one; and its language."""
-    if language in titles:
-        return titles[language], language
-    for lang, title in titles.items():
-        return title, lang
-    return "", language
-
-
 class CatalogEntry(models.Model):
     """One host product, with its facets denormalized into indexable columns."""
 
@@ -141,10 +132,6 @@ class CatalogEntry(models.Model):
     @property
     def title(self) -> str:
         return next(iter(self.titles.values()), "") if self.titles else ""
-
-    def title_in(self, language: str) -> tuple[str, str]:
-        """The title in ``language`` when translated, else the first one; and its language."""
-        return title_in(self.titles, language)
 
 
 class Passage(models.Model):

@@ -104,3 +104,18 @@ class IndexRequest(models.Model):
 
     def __str__(self) -> str:
         return f"index product {self.product_id} (requested {self.requested_at:%Y-%m-%d %H:%M:%S})"
+
+
+class MaintenanceMark(models.Model):
+    """Where a periodic pass left off (e.g. the reconciliation's cursor), kept between runs
+    and shared by every worker."""
+
+    name = models.CharField(_("name"), max_length=64, unique=True)
+    value = models.JSONField(_("value"), default=dict, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("maintenance mark")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.value}"

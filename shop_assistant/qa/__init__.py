@@ -4,9 +4,9 @@
 generated); see :mod:`.service`.
 """
 
-from .scope import ProductNotFound
+from ..core.errors import ProductNotFound
 from .service import MAX_QUESTION_CHARS, InvalidQuestion, ask, ask_stream, build_context
-from .types import Answer, Citation, Evidence, ProductRef, QAContext
+from .types import Answer, Citation, Evidence, QAContext
 
 __all__ = [
     "MAX_QUESTION_CHARS",
@@ -15,7 +15,6 @@ __all__ = [
     "Evidence",
     "InvalidQuestion",
     "ProductNotFound",
-    "ProductRef",
     "QAContext",
     "ask",
     "ask_stream",

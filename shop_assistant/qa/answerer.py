@@ -16,13 +16,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Protocol
 
-from django.core.exceptions import ImproperlyConfigured
-from django.utils.module_loading import import_string
-
 from ..conf import app_settings
+from ..core.loading import instantiate
 from . import phrases
 from .intents import Intent, mentions
-from .types import Answer, Citation, Evidence, QAContext
+from .types import Answer, Evidence, QAContext
 from .vocabulary import COLORS, MATERIALS, as_bool, language, price_text, value_names, value_text
 
 #: Confidence reported for answers read from structured data.
@@ -154,17 +152,7 @@ class ExtractiveAnswerer:
     def _grounded(
         self, context: QAContext, text: str, cited: list[Evidence], confidence: float
     ) -> Answer:
-        return Answer(
-            answer=text,
-            language=context.language,
-            grounded=True,
-            confidence=round(min(max(confidence, 0.0), 1.0), 3),
-            citations=[Citation.of(e) for e in cited],
-            products=list(context.products) if context.scope == "product" else [],
-            language_source=context.language_source,
-            answerer="extractive",
-            intent=",".join(i.name for i in context.intents),
-        )
+        return context.grounded(text, cited, confidence, "extractive")
 
 
 # --- fact sentences per intent ----------------------------------------------------------
@@ -316,19 +304,7 @@ def _detail(fact: Evidence, currency: str) -> str:
 # --- loading ----------------------------------------------------------------------------
 
 
-def load_answerer(setting: dict[str, Any] | None = None) -> Answerer:
+def load_answerer(setting: Any = None) -> Answerer:
     """The answerer named by ``SHOP_ASSISTANT["ANSWERER"]`` (or ``setting``)."""
-    setting = setting if setting is not None else app_settings.ANSWERER
-    path = setting.get("CLASS") or "shop_assistant.qa.answerer.ExtractiveAnswerer"
-    try:
-        cls = import_string(path)
-    except ImportError as exc:
-        raise ImproperlyConfigured(
-            f'SHOP_ASSISTANT["ANSWERER"]["CLASS"] = {path!r} cannot be imported: {exc}'
-        ) from exc
-    try:
-        return cls(**(setting.get("CONFIG") or {}))
-    except TypeError as exc:
-        raise ImproperlyConfigured(
-            f'SHOP_ASSISTANT["ANSWERER"]: {path} rejects CONFIG {setting.get("CONFIG")!r}: {exc}'
-        ) from exc
+    value = app_settings.ANSWERER if setting is None else setting
+    return instantiate('SHOP_ASSISTANT["ANSWERER"]', value)

@@ -24,7 +24,7 @@ import numpy as np
 from ..catalog import ProductAdapter
 from ..conf import app_settings
 from ..embeddings import cached_query_embedding, cached_query_embeddings
-from ..models import CatalogEntry, EmbeddingSpace, FAQEntry, Passage
+from ..models import CatalogEntry, FAQEntry, Passage
 from .text import keyword_overlap, keywords, sentences
 from .types import Evidence
 from .vocabulary import attribute_text
@@ -111,10 +111,6 @@ class Ranker:
 
 
 # --- collection ------------------------------------------------------------------------
-
-
-def active_space(using: str) -> EmbeddingSpace | None:
-    return EmbeddingSpace.objects.using(using).active()
 
 
 def fact_evidence(entry: CatalogEntry, language: str) -> list[Evidence]:

@@ -34,7 +34,7 @@ from typing import Any
 from ..language import detect
 from .answerer import Answerer, ExtractiveAnswerer, load_answerer
 from .phrases import QUOTES
-from .types import Answer, Citation, Evidence, QAContext
+from .types import Answer, Evidence, QAContext
 
 logger = logging.getLogger(__name__)
 
@@ -265,16 +265,8 @@ class GenerativeAnswerer:
             raise GenerationError("empty reply")
         relevant = [e.score for e in cited if e.kind != "attribute"]
         confidence = max(relevant) if relevant else 0.9
-        return Answer(
-            answer=text,
-            language=context.language,
-            grounded=True,
-            confidence=round(min(max(confidence, 0.0), 1.0), 3),
-            citations=[Citation.of(e) for e in cited],
-            products=_products(context, cited),
-            language_source=context.language_source,
-            answerer="generative",
-            intent=",".join(i.name for i in context.intents),
+        return context.grounded(
+            text, cited, confidence, "generative", products=_products(context, cited)
         )
 
 

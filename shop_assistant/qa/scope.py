@@ -9,32 +9,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..cards import ProductCard, cards
 from ..catalog import ProductAdapter
 from ..conf import get_product_model
+from ..core.errors import ProductNotFound
+from ..filters import Filters
 from ..models import CatalogEntry
+from ..search import retrieve_candidates
 from .constraints import PriceConstraints
 from .evidence import fact_evidence, faq_evidence, review_evidence, text_evidence
-from .types import Evidence, ProductRef
+from .types import Evidence
 
 #: Candidate products a catalog-wide question looks at.
 CATALOG_CANDIDATES = 5
 
 
-class ProductNotFound(LookupError):
-    """No published product with this id (unknown, unpublished or not indexed yet)."""
-
-
-def product_ref(entry: CatalogEntry, language: str) -> ProductRef:
-    title, _lang = entry.title_in(language)
-    return ProductRef(
-        product_id=entry.product_id,
-        title=title,
-        url=entry.url,
-        image=entry.image,
-        price=entry.price,
-        currency=entry.currency,
-        in_stock=entry.in_stock,
-    )
+def product_cards(entries: list[CatalogEntry], language: str, using: str) -> list[ProductCard]:
+    """The cards of these entries, in their order."""
+    found = cards([entry.pk for entry in entries], language, using=using)
+    return [found[entry.pk] for entry in entries if entry.pk in found]
 
 
 def published_entry(product_id: Any, adapter: ProductAdapter, using: str) -> tuple[Any, Any]:
@@ -90,8 +83,6 @@ def catalog_candidates(
     using: str,
 ) -> list[CatalogEntry]:
     """Published entries the search service finds for the question, best first."""
-    from ..search import Filters, retrieve_candidates
-
     filters = Filters(min_price=constraints.min_price, max_price=constraints.max_price)
     candidates = retrieve_candidates(
         constraints.rest or question, language, filters, CATALOG_CANDIDATES * 2

@@ -16,18 +16,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .. import signals
 from ..catalog import get_adapter
 from ..conf import app_settings
+from ..core.errors import InvalidInput
+from ..indexing.spaces import active_space
 from ..language import negotiate
 from .answerer import Answerer, load_answerer
 from .constraints import parse_price
-from .evidence import Ranker, active_space, number
+from .evidence import Ranker, number
 from .intents import detect_intents
 from .scope import (
     catalog_candidates,
     catalog_evidence,
+    product_cards,
     product_evidence,
-    product_ref,
     published_entry,
 )
 from .types import Answer, QAContext
@@ -36,8 +39,10 @@ from .types import Answer, QAContext
 MAX_QUESTION_CHARS = 500
 
 
-class InvalidQuestion(ValueError):
+class InvalidQuestion(InvalidInput):
     """A blank or too long question."""
+
+    field = "question"
 
 
 def ask(
@@ -51,13 +56,17 @@ def ask(
     """Answer ``question`` about product ``product_id`` (or the whole catalog).
 
     Raises :class:`InvalidQuestion` for a blank or too long question,
-    :class:`~.scope.ProductNotFound` for an unknown or unpublished product and
+    :class:`~shop_assistant.core.errors.ProductNotFound` for an unknown or unpublished product and
     :class:`~shop_assistant.language.UnknownLanguage` for a language the shop does not serve.
     """
     context = build_context(
         question, product_id=product_id, lang=lang, accept_language=accept_language
     )
-    return (answerer or load_answerer()).answer(context)
+    answer = (answerer or load_answerer()).answer(context)
+    signals.answer_given.send(
+        sender=ask, question=context.question, product_id=product_id, answer=answer
+    )
+    return answer
 
 
 def ask_stream(
@@ -78,7 +87,18 @@ def ask_stream(
     )
     answerer = answerer or load_answerer()
     stream = getattr(answerer, "stream", None)
-    return stream(context) if stream is not None else iter([answerer.answer(context)])
+    events = stream(context) if stream is not None else iter([answerer.answer(context)])
+    return _announced(events, context.question, product_id)
+
+
+def _announced(events: Iterator[str | Answer], question: str, product_id: Any):
+    """``events``, sending :data:`~shop_assistant.signals.answer_given` for the answer."""
+    for event in events:
+        if isinstance(event, Answer):
+            signals.answer_given.send(
+                sender=ask, question=question, product_id=product_id, answer=event
+            )
+        yield event
 
 
 def build_context(
@@ -104,13 +124,13 @@ def build_context(
         product, entry = published_entry(product_id, adapter, using)
         evidence = product_evidence(product, entry, choice.code, adapter, using)
         ranked = Ranker(question, choice.code, encoder).rank(evidence)
-        scope, products = "product", [product_ref(entry, choice.code)]
+        scope, products = "product", product_cards([entry], choice.code, using)
     else:
         constraints = parse_price(question)
         entries = catalog_candidates(question, choice.code, constraints, adapter, using)
         evidence = catalog_evidence(entries, choice.code, using)
         ranked = Ranker(constraints.rest or question, choice.code, encoder).rank(evidence)
-        scope, products = "catalog", [product_ref(e, choice.code) for e in entries]
+        scope, products = "catalog", product_cards(entries, choice.code, using)
     return QAContext(
         question=question,
         language=choice.code,

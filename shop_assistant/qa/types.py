@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, Literal
+
+from ..cards import ProductCard
 
 EvidenceKind = Literal["attribute", "title", "description", "faq", "review"]
 AnswererName = Literal["extractive", "generative", "refusal"]
@@ -54,19 +55,6 @@ class Citation:
 
 
 @dataclass
-class ProductRef:
-    """A product the answer is about, hydrated from its catalog entry."""
-
-    product_id: Any
-    title: str
-    url: str = ""
-    image: str = ""
-    price: Decimal | None = None
-    currency: str = ""
-    in_stock: bool = True
-
-
-@dataclass
 class Answer:
     """A grounded answer (``grounded=True`` with citations) or a refusal."""
 
@@ -75,7 +63,7 @@ class Answer:
     grounded: bool
     confidence: float
     citations: list[Citation] = field(default_factory=list)
-    products: list[ProductRef] = field(default_factory=list)
+    products: list[ProductCard] = field(default_factory=list)
     language_source: str = ""
     answerer: AnswererName = "extractive"
     intent: str = ""
@@ -92,7 +80,7 @@ class QAContext:
     language: str
     scope: Scope
     evidence: list[Evidence]  # best first, numbered E1, E2, ...
-    products: list[ProductRef]  # the asked product, or the catalog candidates in rank order
+    products: list[ProductCard]  # the asked product, or the catalog candidates in rank order
     intents: list[Any] = field(default_factory=list)  # shop_assistant.qa.intents.Intent
     language_source: str = ""
 
@@ -116,3 +104,27 @@ class QAContext:
             for e in self.evidence
             if e.kind == "attribute" and e.field in fields and e.product_id != asked
         ]
+
+    def grounded(
+        self,
+        text: str,
+        cited: list[Evidence],
+        confidence: float,
+        answerer: AnswererName,
+        products: list[ProductCard] | None = None,
+    ) -> Answer:
+        """A grounded answer citing ``cited``; ``products`` default to the asked product
+        (none for a catalog-wide question)."""
+        if products is None:
+            products = list(self.products) if self.scope == "product" else []
+        return Answer(
+            answer=text,
+            language=self.language,
+            grounded=True,
+            confidence=round(min(max(confidence, 0.0), 1.0), 3),
+            citations=[Citation.of(e) for e in cited],
+            products=products,
+            language_source=self.language_source,
+            answerer=answerer,
+            intent=",".join(i.name for i in self.intents),
+        )

@@ -15,18 +15,15 @@ from typing import Any
 from django.db.models import QuerySet
 
 from .. import merchandising
+from ..cards import ProductCard, ranked_cards
 from ..conf import app_settings
-from ..merchandising import Rule, Surface
-from ..models import CatalogEntry, EmbeddingSpace
+from ..core.errors import ProductNotFound
+from ..filters import Filters, filter_entries
+from ..merchandising import Rule
+from ..models import CatalogEntry
 from ..ranking import Candidate
-from ..search import Filters, filter_entries
-from .results import Recommendation, hydrate
 
 MAX_LIMIT = 50
-
-
-class ProductNotFound(LookupError):
-    """The product does not exist, is not published, or is not indexed yet."""
 
 
 @dataclass(frozen=True)
@@ -59,10 +56,6 @@ def get_entry(product_id: Any, *, using: str) -> CatalogEntry:
     return entry
 
 
-def active_space(using: str) -> EmbeddingSpace | None:
-    return EmbeddingSpace.objects.using(using).active()
-
-
 def allowed_entries(
     context: ListContext,
     rules: list[Rule],
@@ -89,19 +82,17 @@ def allowed_entries(
 def finish(
     candidates: list[Candidate],
     context: ListContext,
-    surface: Surface,
     rules: list[Rule],
     *,
     exclude_products: Collection[Any] = (),
-) -> list[Recommendation]:
+) -> list[ProductCard]:
     """Apply the merchandising rules, cut to the limit and hydrate."""
     ranked = merchandising.apply_rules(
         candidates,
         language=context.language,
-        surface=surface,
         filters=context.filters,
         exclude=exclude_products,
         rules=rules,
         using=context.db,
     )
-    return hydrate(ranked[: context.limit], context.language, using=context.db)
+    return ranked_cards(ranked[: context.limit], context.language, using=context.db)

@@ -21,13 +21,15 @@ from typing import Any
 
 from django.db.models import Count, F, Q
 
+from ..cards import ProductCard
+from ..indexing import ann
+from ..indexing.spaces import active_space
 from ..models import CatalogEntry, CoPurchase, Interaction
 from ..ranking import Candidate
-from .base import ListContext, active_space, allowed_entries, finish, get_entry
-from .results import Recommendation, candidate_for, rank_scores
+from .base import ListContext, allowed_entries, finish, get_entry
+from .results import candidate_for, rank_scores
 from .similar import variant_products
 from .trending import ranked_by
-from .vectors import entry_vectors
 
 #: Pseudo-count damping the lift of pairs bought together in few orders.
 LIFT_DAMPING = 2.0
@@ -78,7 +80,7 @@ def also_bought_candidates(
     entries = {e.product_id: e for e in allowed.filter(product_id__in=[r[0] for r in rows])}
     space = active_space(context.db)
     vectors = (
-        entry_vectors(space, [entry.pk, *(e.pk for e in entries.values())], using=context.db)
+        ann.mean_vectors(space, [entry.pk, *(e.pk for e in entries.values())], using=context.db)
         if space is not None
         else {}
     )
@@ -166,10 +168,10 @@ def bought_together_candidates(
     return chosen
 
 
-def bought_together(product_id: Any, context: ListContext) -> list[Recommendation]:
-    """Products bought with ``product_id``; :class:`~.base.ProductNotFound` if it is unknown."""
+def bought_together(product_id: Any, context: ListContext) -> list[ProductCard]:
+    """Products bought with ``product_id``; ``ProductNotFound`` if it is unknown."""
     entry = get_entry(product_id, using=context.db)
     rules = context.rules()
     candidates = bought_together_candidates(entry, context, rules)
     own = variant_products(entry, using=context.db)
-    return finish(candidates, context, "bought_together", rules, exclude_products=own)
+    return finish(candidates, context, rules, exclude_products=own)

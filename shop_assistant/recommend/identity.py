@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 
 from ..conf import app_settings
+from ..core.errors import InvalidInput
 
 HEADER = "HTTP_X_VISITOR_ID"
 COOKIE_SALT = "shop_assistant.visitor"
@@ -25,8 +26,10 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 _VALID_ID = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
 
 
-class InvalidVisitorId(ValueError):
+class InvalidVisitorId(InvalidInput):
     """An ``X-Visitor-Id`` header that is not a valid visitor id."""
+
+    field = "X-Visitor-Id"
 
 
 @dataclass(frozen=True)

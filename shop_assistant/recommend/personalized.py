@@ -26,14 +26,17 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
+from ..cards import ProductCard
 from ..conf import app_settings
+from ..indexing import ann
+from ..indexing.spaces import active_space
 from ..models import CatalogEntry, Interaction
 from ..ranking import Candidate
-from .base import ListContext, active_space, allowed_entries, finish
+from .base import ListContext, allowed_entries, finish
 from .identity import Visitor
-from .results import Recommendation, candidate_for, rank_scores
+from .results import candidate_for, rank_scores
 from .trending import fallback_candidates
-from .vectors import entry_vectors, nearest_entries, normalize
+from .vectors import nearest_entries
 
 #: Most recent events read to build a visitor's taste.
 MAX_HISTORY = 200
@@ -91,7 +94,7 @@ def cluster_interests(
         interest.members.append(key)
         interest.weight += weight
         sums[best] = sums[best] + vector * weight
-        interest.vector = normalize(sums[best])
+        interest.vector = ann.normalize(sums[best])
     return sorted(interests, key=lambda interest: -interest.weight)
 
 
@@ -124,7 +127,7 @@ def taste_of(visitor: Visitor, context: ListContext, *, now: datetime | None = N
     if space is None or not taste.weights:
         return taste
     by_entry = {e.pk: e.product_id for e in entries if e.product_id in taste.weights}
-    vectors = entry_vectors(space, by_entry, using=context.db)
+    vectors = ann.mean_vectors(space, by_entry, using=context.db)
     items = [(by_entry[pk], taste.weights[by_entry[pk]], v) for pk, v in vectors.items()]
     taste.interests = cluster_interests(items)
     return taste
@@ -176,7 +179,7 @@ def interest_candidates(taste: Taste, context: ListContext, rules: list) -> list
 
 def recommendations(
     visitor: Visitor, context: ListContext, *, now: datetime | None = None
-) -> list[Recommendation]:
+) -> list[ProductCard]:
     """The visitor's personalized list, topped up by the cold-start chain."""
     rules = context.rules()
     taste = taste_of(visitor, context, now=now)
@@ -192,5 +195,5 @@ def recommendations(
         )
     rank_scores(candidates)
     return finish(
-        candidates, context, "personalized", rules, exclude_products=taste.exclude_products
+        candidates, context, rules, exclude_products=taste.exclude_products
     )

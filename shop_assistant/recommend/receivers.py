@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
-
 from .events import merge_visitor_into_user
 from .identity import InvalidVisitorId, visitor_id_from
 
 
-@receiver(user_logged_in, dispatch_uid="shop_assistant.recommend.merge_visitor")
-def merge_anonymous_history(sender: Any, request: Any = None, user: Any = None, **kwargs: Any):
+def merge_anonymous_history(
+    sender: Any, request: Any = None, user: Any = None, **kwargs: Any
+) -> None:
     if request is None or user is None:
         return
     try:

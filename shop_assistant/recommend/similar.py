@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..cards import ProductCard
+from ..indexing import ann
+from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..ranking import Candidate
-from .base import ListContext, active_space, allowed_entries, finish, get_entry
-from .results import Recommendation, candidate_for
-from .vectors import entry_vectors, mmr, nearest_entries
+from .base import ListContext, allowed_entries, finish, get_entry
+from .results import candidate_for
+from .vectors import mmr, nearest_entries
 
 #: With diversity, MMR picks from this many times the wanted number of nearest products.
 MMR_POOL_FACTOR = 4
@@ -35,7 +38,7 @@ def similar_candidates(
     space = active_space(context.db)
     if space is None:
         return []
-    vector = entry_vectors(space, [entry.pk], using=context.db).get(entry.pk)
+    vector = ann.mean_vectors(space, [entry.pk], using=context.db).get(entry.pk)
     if vector is None:
         return []
     allowed = allowed_entries(
@@ -45,7 +48,7 @@ def similar_candidates(
     hits = nearest_entries(space, vector, allowed, pool, using=context.db)
     similarity = dict(hits)
     if diversity > 0:
-        vectors = entry_vectors(space, similarity, using=context.db)
+        vectors = ann.mean_vectors(space, similarity, using=context.db)
         ranked = mmr(hits, vectors, context.limit, diversity)
     else:
         ranked = hits
@@ -63,10 +66,10 @@ def similar_candidates(
 
 def similar_products(
     product_id: Any, context: ListContext, *, diversity: float = 0.0
-) -> list[Recommendation]:
-    """Products similar to ``product_id``; :class:`~.base.ProductNotFound` if it is unknown."""
+) -> list[ProductCard]:
+    """Products similar to ``product_id``; ``ProductNotFound`` if it is unknown."""
     entry = get_entry(product_id, using=context.db)
     rules = context.rules()
     candidates = similar_candidates(entry, context, rules, diversity=diversity)
     own = variant_products(entry, using=context.db)
-    return finish(candidates, context, "similar", rules, exclude_products=own)
+    return finish(candidates, context, rules, exclude_products=own)

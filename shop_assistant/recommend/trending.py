@@ -15,11 +15,12 @@ from typing import Any
 from django.db import connections, transaction
 from django.utils import timezone
 
+from ..cards import ProductCard
 from ..conf import app_settings
 from ..models import Interaction, TrendingScore
 from ..ranking import Candidate
 from .base import ListContext, allowed_entries, finish
-from .results import Recommendation, candidate_for, rank_scores
+from .results import candidate_for, rank_scores
 
 #: Events older than this many half-lives are ignored (they weigh < 0.4%).
 WINDOW_HALF_LIVES = 8
@@ -127,11 +128,11 @@ def fallback_candidates(
     return chain
 
 
-def trending(context: ListContext) -> list[Recommendation]:
+def trending(context: ListContext) -> list[ProductCard]:
     """Trending products matching the filters, topped up with popular ones."""
     rules = context.rules()
     candidates = fallback_candidates(context, rules, context.limit, prefer_language=False)
-    return finish(candidates, context, "trending", rules)
+    return finish(candidates, context, rules)
 
 
 def popularity(product_ids: Collection[Any], *, using: str) -> dict[Any, tuple[float, int]]:

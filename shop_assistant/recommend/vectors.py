@@ -1,69 +1,34 @@
-"""Product vectors and nearest products in the active embedding space.
+"""Nearest products for recommendations, and maximal marginal relevance.
 
-A product's vector is the normalized mean of its passage vectors (title, description
-chunks and attributes, in every language it has), so it stands for the product as a
-whole whatever language each passage is in. Nearest products are found passage by
-passage and aggregated per product with the best (max) similarity:
-
-* through the space's HNSW index with ``hnsw.iterative_scan = relaxed_order`` when the
-  allowed products are many (filters never make the scan under-return), using exactly
-  the indexed expression ``(embedding::vector(N))`` and ``space_id = X``;
-* by an exact scan of the allowed products' vectors when they are few, or when the
-  iterative scan stopped early.
+A product's vector is the normalized mean of its passage vectors
+(:func:`~shop_assistant.indexing.ann.mean_vectors`), so it stands for the product as a
+whole whatever language each passage is in. Nearest products come from
+:func:`~shop_assistant.indexing.ann.nearest` over the allowed entries (a queryset: the
+list's filters and exclusions), each product keeping its best (max) similarity: an
+exact scan when the allowed products are few, else the space's HNSW index with a wider
+window than search's (several passages per product are close to a product's own mean).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
-from django.db import connections, transaction
 from django.db.models import QuerySet
 
-from ..indexing.ann import vector_expression
-from ..models import CatalogEntry, Embedding, EmbeddingSpace
+from ..indexing import ann
+from ..models import CatalogEntry, EmbeddingSpace
 
 #: Allowed products up to this many are compared exactly (cheaper than a long scan).
 EXACT_SCAN_MAX_PRODUCTS = 3000
 #: Passages fetched per wanted product by the index scan (products have several each,
-#: often one per language, all close to each other).
+#: often one per language, all close to each other), and the ef_search bounds.
 PASSAGES_PER_PRODUCT = 12
-#: Upper bound on index tuples one iterative scan visits.
-MAX_SCAN_TUPLES = 40000
+EF_SEARCH = (100, 1000)
 
 
-def vector_literal(vector: np.ndarray) -> str:
-    return "[" + ",".join(f"{float(x):.7g}" for x in vector) + "]"
-
-
-def parse_vector(text: str) -> np.ndarray:
-    return np.array(text.strip("[]").split(","), dtype=np.float32)
-
-
-def normalize(vector: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(vector))
-    return vector / norm if norm > 0 else vector
-
-
-def entry_vectors(
-    space: EmbeddingSpace, entry_ids: Iterable[int], *, using: str
-) -> dict[int, np.ndarray]:
-    """Unit mean vector of each entry's passages in ``space`` (entries without any left out)."""
-    ids = sorted(set(entry_ids))
-    if not ids:
-        return {}
-    expression = vector_expression(space)
-    sql = (
-        f"SELECT entry_id, avg({expression})::text FROM {Embedding._meta.db_table} "
-        f"WHERE space_id = %s AND entry_id = ANY(%s) GROUP BY entry_id"
-    )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, [space.pk, ids])
-        return {int(entry_id): normalize(parse_vector(text)) for entry_id, text in cursor}
-
-
-def _allowed_sql(entries: QuerySet[CatalogEntry], using: str) -> tuple[str, tuple]:
-    return entries.values("id").query.get_compiler(using=using).as_sql()
+def allowed_condition(entries: QuerySet[CatalogEntry], using: str) -> tuple[str, tuple]:
+    """``entries`` as a condition on the entry table aliased ``c`` (an id subquery)."""
+    sql, params = entries.values("id").query.get_compiler(using=using).as_sql()
+    return f"c.id IN ({sql})", params
 
 
 def nearest_entries(
@@ -80,64 +45,18 @@ def nearest_entries(
     """
     if k <= 0:
         return []
-    allowed = entries.count()
-    if allowed == 0:
-        return []
-    if allowed <= EXACT_SCAN_MAX_PRODUCTS:
-        return _exact(space, vector, entries, k, using)
-    hits = _hnsw(space, vector, entries, k, using)
-    if len(hits) < min(k, allowed):  # the iterative scan gave up: compare exactly
-        return _exact(space, vector, entries, k, using)
-    return hits
-
-
-def _distance(space: EmbeddingSpace) -> str:
-    expression = "e." + vector_expression(space)[1:-1]
-    return f"({expression}) <=> %s::vector({int(space.dimension)})"
-
-
-def _exact(
-    space: EmbeddingSpace, vector: np.ndarray, entries: QuerySet, k: int, using: str
-) -> list[tuple[int, float]]:
-    allowed_sql, allowed_params = _allowed_sql(entries, using)
-    sql = (
-        f"SELECT e.entry_id, min({_distance(space)}) AS distance "
-        f"FROM {Embedding._meta.db_table} e "
-        f"WHERE e.space_id = {int(space.pk)} AND e.entry_id IN ({allowed_sql}) "
-        "GROUP BY e.entry_id ORDER BY distance, e.entry_id LIMIT %s"
+    few = list(entries.values_list("id", flat=True)[: EXACT_SCAN_MAX_PRODUCTS + 1])
+    neighbors = ann.nearest(
+        space,
+        vector,
+        k=k,
+        where=allowed_condition(entries, using),
+        candidates=few if len(few) <= EXACT_SCAN_MAX_PRODUCTS else None,
+        per_product=PASSAGES_PER_PRODUCT,
+        ef_search=EF_SEARCH,
+        using=using,
     )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, [vector_literal(vector), *allowed_params, k])
-        return [(int(entry_id), 1.0 - float(distance)) for entry_id, distance in cursor]
-
-
-def hnsw_query(
-    space: EmbeddingSpace, vector: np.ndarray, entries: QuerySet, k: int, using: str
-) -> tuple[str, list]:
-    """The index plan's SQL: nearest passages by the indexed expression, grouped per entry."""
-    allowed_sql, allowed_params = _allowed_sql(entries, using)
-    sql = (
-        "WITH nn AS MATERIALIZED ("
-        f"SELECT e.entry_id, {_distance(space)} AS distance "
-        f"FROM {Embedding._meta.db_table} e "
-        f"WHERE e.space_id = {int(space.pk)} AND e.entry_id IN ({allowed_sql}) "
-        "ORDER BY distance LIMIT %s) "
-        "SELECT entry_id, min(distance) FROM nn GROUP BY entry_id ORDER BY 2, 1 LIMIT %s"
-    )
-    return sql, [vector_literal(vector), *allowed_params, k * PASSAGES_PER_PRODUCT, k]
-
-
-def _hnsw(
-    space: EmbeddingSpace, vector: np.ndarray, entries: QuerySet, k: int, using: str
-) -> list[tuple[int, float]]:
-    sql, params = hnsw_query(space, vector, entries, k, using)
-    ef_search = max(100, min(k * PASSAGES_PER_PRODUCT, 1000))
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        cursor.execute(f"SET LOCAL hnsw.ef_search = {ef_search}")
-        cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-        cursor.execute(f"SET LOCAL hnsw.max_scan_tuples = {MAX_SCAN_TUPLES}")
-        cursor.execute(sql, params)
-        return [(int(entry_id), 1.0 - float(distance)) for entry_id, distance in cursor.fetchall()]
+    return [(n.entry_id, n.similarity) for n in neighbors]
 
 
 def mmr(

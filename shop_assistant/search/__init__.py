@@ -4,20 +4,20 @@ Public interface (others code against these names)::
 
     search(q, lang=..., filters=Filters(...), page=..., page_size=...) -> SearchResult
     retrieve_candidates(q, language, filters, k) -> list[Candidate]   # fused, no rules
-    filter_entries(filters) -> QuerySet[CatalogEntry]                 # published + filters
+
+``Filters`` lives in :mod:`shop_assistant.filters` (recommendations and merchandising
+use it too) and is re-exported here for callers of :func:`search`.
 """
 
-from .filters import Filters, filter_entries
+from ..filters import Filters
 from .fusion import Mode
-from .service import SearchError, SearchHit, SearchResult, retrieve_candidates, search
+from .service import InvalidSearch, SearchResult, retrieve_candidates, search
 
 __all__ = [
     "Filters",
     "Mode",
-    "SearchError",
-    "SearchHit",
+    "InvalidSearch",
     "SearchResult",
-    "filter_entries",
     "retrieve_candidates",
     "search",
 ]

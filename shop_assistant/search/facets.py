@@ -1,28 +1,36 @@
-"""Facet counts (category, brand) over the products a search matched."""
+"""Facet counts over the products a search matched, for the facets ``SHOP_ASSISTANT["FACETS"]``
+names (default: ``category`` and ``brand``).
+
+Each facet reads what it needs from the ranked candidates; a product counts for its
+category and every ancestor (filtering on a category includes its descendants, so the
+count is what that filter would return).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
+from ..conf import app_settings
 from ..ranking import Candidate
 
-FACET_NAMES = ("category", "brand")
+#: What each known facet counts in one candidate.
+FACET_VALUES: dict[str, Callable[[Candidate], Iterable[str]]] = {
+    "category": lambda candidate: set(candidate.category_path),
+    "brand": lambda candidate: [candidate.brand] if candidate.brand else [],
+}
 
 
-def facet_counts(candidates: Iterable[Candidate]) -> dict[str, list[dict]]:
-    """``{"category": [{"value": slug, "count": n}, ...], "brand": [...]}``, most first.
-
-    A product counts for its category and every ancestor (filtering on a category
-    includes its descendants, so the count is what that filter would return).
-    """
-    categories: Counter[str] = Counter()
-    brands: Counter[str] = Counter()
+def facet_counts(
+    candidates: Iterable[Candidate], names: Sequence[str] | None = None
+) -> dict[str, list[dict]]:
+    """``{"category": [{"value": slug, "count": n}, ...], "brand": [...]}``, most first."""
+    wanted = list(app_settings.FACETS if names is None else names)
+    counts: dict[str, Counter[str]] = {name: Counter() for name in wanted}
     for candidate in candidates:
-        categories.update(set(candidate.category_path))
-        if candidate.brand:
-            brands[candidate.brand] += 1
-    return {"category": _ordered(categories), "brand": _ordered(brands)}
+        for name in wanted:
+            counts[name].update(FACET_VALUES[name](candidate))
+    return {name: _ordered(counter) for name, counter in counts.items()}
 
 
 def _ordered(counts: Counter[str]) -> list[dict]:

@@ -27,9 +27,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..ranking import Candidate
+from ..indexing.ann import Neighbor
+from ..ranking import Candidate, Explanation, LexicalEvidence, VectorEvidence
 from .lexical import LexicalMatch
-from .vector import VectorMatch
 
 Mode = Literal["hybrid", "vector", "lexical"]
 MODES: tuple[Mode, ...] = ("hybrid", "vector", "lexical")
@@ -54,9 +54,9 @@ def fuse(
     *,
     mode: Mode,
     language: str,
-    vector: Sequence[VectorMatch],
+    vector: Sequence[Neighbor],
     lexical: Sequence[LexicalMatch],
-    similarities: Mapping[int, VectorMatch],
+    similarities: Mapping[int, Neighbor],
     trigram: Mapping[int, float],
     facts: Mapping[int, EntryFacts],
 ) -> list[Candidate]:
@@ -97,7 +97,7 @@ def fuse(
 
 
 def _score(
-    mode: Mode, vmatch: VectorMatch | None, lmatch: LexicalMatch | None, trigram: float
+    mode: Mode, vmatch: Neighbor | None, lmatch: LexicalMatch | None, trigram: float
 ) -> float:
     if mode == "lexical":
         return lexical_score(lmatch)
@@ -116,30 +116,26 @@ def lexical_score(match: LexicalMatch | None) -> float:
 
 
 def _explain(
-    vmatch: VectorMatch | None, lmatch: LexicalMatch | None, trigram: float, same_language: bool
-) -> dict[str, Any]:
-    return {
-        "vector": (
-            {
-                "rank": vmatch.rank or None,
-                "score": round(vmatch.similarity, 4),
-                "passage_id": vmatch.passage_id,
-            }
+    vmatch: Neighbor | None, lmatch: LexicalMatch | None, trigram: float, same_language: bool
+) -> Explanation:
+    return Explanation(
+        source="search",
+        vector=(
+            VectorEvidence(vmatch.rank or None, round(vmatch.similarity, 4), vmatch.passage_id)
             if vmatch
             else None
         ),
-        "lexical": (
-            {
-                "rank": lmatch.position,
-                "score": round(lexical_score(lmatch), 4),
-                "coverage": round(lmatch.coverage, 4),
-                "matched_terms": list(lmatch.matched_terms),
-                "passage_id": lmatch.passage_id,
-            }
+        lexical=(
+            LexicalEvidence(
+                rank=lmatch.position,
+                score=round(lexical_score(lmatch), 4),
+                coverage=round(lmatch.coverage, 4),
+                matched_terms=list(lmatch.matched_terms),
+                passage_id=lmatch.passage_id,
+            )
             if lmatch
             else None
         ),
-        "title_similarity": round(trigram, 4),
-        "language_match": same_language,
-        "rules": [],
-    }
+        title_similarity=round(trigram, 4),
+        language_match=same_language,
+    )

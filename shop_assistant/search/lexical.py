@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from django.db import connections
 
+from ..filters import Filters, filter_sql
 from ..models import CatalogEntry, Passage
-from .filters import Filters, filter_sql
 from .terms import QueryTerms
 
 #: A term matching more passages than this (estimated from the planner statistics) does

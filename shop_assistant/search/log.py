@@ -14,8 +14,8 @@ from typing import Any
 
 from django.db import connections, router, transaction
 
+from ..filters import Filters
 from ..models import SearchLog
-from .filters import Filters
 
 
 def log_search(

@@ -6,26 +6,26 @@ the search log is written, to the default database.
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
 from uuid import UUID
 
 from django.db import connections
 
-from .. import memo
+from .. import signals
+from ..cards import ProductCard, ranked_cards
 from ..conf import app_settings
+from ..core.errors import InvalidInput
 from ..embeddings import cached_query_embedding
+from ..filters import Filters
+from ..indexing.ann import Neighbor
+from ..indexing.spaces import active_space
 from ..language import negotiate
 from ..merchandising import apply_rules
-from ..models import CatalogEntry, EmbeddingSpace, Passage
-from ..models.catalog import title_in
-from ..ranking import Candidate
+from ..models import CatalogEntry, Passage
+from ..ranking import Candidate, PassageRef
 from . import lexical, vector
 from .facets import facet_counts
-from .filters import Filters
 from .fusion import MODES, EntryFacts, Mode, fuse
 from .log import log_search
 from .terms import analyze
@@ -34,33 +34,14 @@ from .terms import analyze
 #: page is full whenever enough products match the filters) while the keyword side's
 #: list stays the same; ``count`` then grows with the depth reached.
 CANDIDATE_DEPTH = 50
-#: The catalog entry fields a hit shows.
-HIT_FIELDS = ("product_id", "titles", "url", "price", "currency", "in_stock", "image")
 #: ``page * page_size`` may not exceed this: deep pages are not served.
 MAX_RESULTS = 1000
 MAX_PAGE_SIZE = 100
 MAX_QUERY_LENGTH = 512
 
 
-class SearchError(ValueError):
-    """Invalid search arguments (the API turns it into a 400)."""
-
-
-@dataclass
-class SearchHit:
-    """One product of a result page, ready to serialize."""
-
-    product_id: Any
-    entry_id: int
-    title: str
-    title_language: str
-    url: str
-    price: Decimal | None
-    currency: str
-    in_stock: bool
-    image: str
-    score: float
-    explanation: dict[str, Any] = field(default_factory=dict)
+class InvalidSearch(InvalidInput):
+    """Search arguments the service cannot work with (the API answers 400)."""
 
 
 @dataclass
@@ -71,7 +52,7 @@ class SearchResult:
     language: str
     language_source: str
     count: int
-    hits: list[SearchHit]
+    hits: list[ProductCard]
     facets: dict[str, list[dict]] = field(default_factory=dict)
 
 
@@ -89,8 +70,9 @@ def search(
 ) -> SearchResult:
     """Search the catalog for ``q`` in whatever language it is written.
 
-    Raises :class:`SearchError` for invalid arguments and
-    :class:`~shop_assistant.language.UnknownLanguage` for a ``lang`` the shop does not serve.
+    Raises :class:`InvalidSearch` for invalid arguments and
+    :class:`~shop_assistant.core.errors.UnknownLanguage` for a ``lang`` the shop does not
+    serve. Sends :data:`~shop_assistant.signals.search_performed` when the search is logged.
     """
     started = time.perf_counter()
     text = _validate(q, page, page_size, mode)
@@ -103,7 +85,6 @@ def search(
         candidates,
         query=text,
         language=choice.code,
-        surface="search",
         filters=filters,
         using=using,
     )
@@ -121,7 +102,10 @@ def search(
             count=len(candidates),
             latency_ms=(time.perf_counter() - started) * 1000,
         )
-    return SearchResult(query_id, choice.code, choice.source, len(candidates), hits, facets)
+    result = SearchResult(query_id, choice.code, choice.source, len(candidates), hits, facets)
+    if log:
+        signals.search_performed.send(sender=search, query=text, filters=filters, result=result)
+    return result
 
 
 def retrieve_candidates(
@@ -135,29 +119,31 @@ def retrieve_candidates(
 
 
 def _validate(q: str, page: int, page_size: int, mode: str) -> str:
+    """The service's own invariants (the API serializer checks types and bounds first)."""
     text = " ".join((q or "").split())
     if not text:
-        raise SearchError("q must not be blank.")
+        raise InvalidSearch("q must not be blank.", field="q")
     if len(q) > MAX_QUERY_LENGTH:
-        raise SearchError(f"q must be at most {MAX_QUERY_LENGTH} characters.")
-    if page < 1:
-        raise SearchError("page must be 1 or more.")
-    if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise SearchError(f"page_size must be between 1 and {MAX_PAGE_SIZE}.")
+        raise InvalidSearch(f"q must be at most {MAX_QUERY_LENGTH} characters.", field="q")
+    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise InvalidSearch(f"page ≥ 1 and 1 ≤ page_size ≤ {MAX_PAGE_SIZE}.", field="page")
     if page * page_size > MAX_RESULTS:
-        raise SearchError(f"Only the first {MAX_RESULTS} results can be paged through.")
+        raise InvalidSearch(
+            f"Only the first {MAX_RESULTS} results can be paged through (page × page_size).",
+            field="page",
+        )
     if mode not in MODES:
-        raise SearchError(f"mode must be one of {', '.join(MODES)}.")
+        raise InvalidSearch(f"mode must be one of {', '.join(MODES)}.", field="mode")
     return text
 
 
 def _retrieve(
     text: str, language: str, filters: Filters, depth: int, mode: Mode, using: str
 ) -> list[Candidate]:
-    space = memo.memoized(("active-space", using), EmbeddingSpace.objects.using(using).active)
+    space = active_space(using)
     if space is None:  # nothing indexed yet: keywords only
         mode = "lexical"
-    vector_matches: list[vector.VectorMatch] = []
+    vector_matches: list[Neighbor] = []
     first_tier: set[int] = set()
     query_vector = None
     if mode != "lexical":
@@ -198,7 +184,7 @@ def _retrieve(
             terms, filters, min(depth, CANDIDATE_DEPTH), using=using
         )
     ids = list(dict.fromkeys([m.entry_id for m in vector_matches + lexical_matches]))
-    similarities: dict[int, vector.VectorMatch] = {}
+    similarities: dict[int, Neighbor] = {}
     trigram: dict[int, float] = {}
     if mode == "hybrid":
         ranked = {m.entry_id for m in vector_matches}
@@ -242,52 +228,31 @@ def entry_facts(entry_ids: list[int], using: str) -> dict[int, EntryFacts]:
         return {row[0]: EntryFacts(*row) for row in cursor.fetchall()}
 
 
-def hydrate(candidates: list[Candidate], language: str, using: str) -> list[SearchHit]:
-    """Hits for ``candidates`` (in order), titles in ``language`` when translated."""
-    if not candidates:
-        return []
-    with connections[using].cursor() as cursor:  # raw, as entry_facts
-        cursor.execute(
-            f"SELECT id, {', '.join(HIT_FIELDS)} FROM {CatalogEntry._meta.db_table} "
-            "WHERE id = ANY(%s)",
-            [[c.entry_id for c in candidates]],
-        )
-        entries = {row[0]: row for row in cursor.fetchall()}
+def hydrate(candidates: list[Candidate], language: str, using: str) -> list[ProductCard]:
+    """Cards for ``candidates`` (in order), their explanations showing the passages."""
+    hits = ranked_cards(candidates, language, using=using)
     passages = _passages(candidates, using)
-    hits = []
-    for candidate in candidates:
-        row = entries.get(candidate.entry_id)
-        if row is None:
+    for hit in hits:
+        explanation = hit.explanation
+        if explanation is None:
             continue
-        entry_id, product_id, titles, url, price, currency, in_stock, image = row
-        if isinstance(titles, str):  # Django reads jsonb as text, JSONField parses it
-            titles = json.loads(titles)
-        title, title_language = title_in(titles, language)
-        hits.append(
-            SearchHit(
-                product_id=product_id,
-                entry_id=entry_id,
-                title=title,
-                title_language=title_language,
-                url=url,
-                price=price,
-                currency=currency,
-                in_stock=in_stock,
-                image=image,
-                score=round(candidate.score, 6),
-                explanation=_with_passages(candidate.explanation, passages),
-            )
-        )
+        for side in (explanation.vector, explanation.lexical):
+            if side is not None:
+                side.passage = passages.get(side.passage_id)
+        lexical, vector_side = explanation.lexical, explanation.vector
+        best = lexical if lexical is not None and lexical.coverage >= 0.5 else vector_side
+        chosen = best or lexical
+        explanation.passage = chosen.passage if chosen is not None else None
     return hits
 
 
-def _passages(candidates: list[Candidate], using: str) -> dict[int, dict[str, Any]]:
-    ids = set()
-    for candidate in candidates:
-        for side in ("vector", "lexical"):
-            info = candidate.explanation.get(side)
-            if info:
-                ids.add(info["passage_id"])
+def _passages(candidates: list[Candidate], using: str) -> dict[int, PassageRef]:
+    ids = {
+        side.passage_id
+        for candidate in candidates
+        for side in (candidate.explanation.vector, candidate.explanation.lexical)
+        if side is not None
+    }
     if not ids:
         return {}
     with connections[using].cursor() as cursor:
@@ -295,28 +260,4 @@ def _passages(candidates: list[Candidate], using: str) -> dict[int, dict[str, An
             f"SELECT id, kind, language, text FROM {Passage._meta.db_table} WHERE id = ANY(%s)",
             [list(ids)],
         )
-        return {
-            pk: {"kind": kind, "language": language, "text": text}
-            for pk, kind, language, text in cursor.fetchall()
-        }
-
-
-def _with_passages(
-    explanation: dict[str, Any], passages: dict[int, dict[str, Any]]
-) -> dict[str, Any]:
-    """The explanation with passage ids replaced by the passages (kind, language, text)."""
-    result = dict(explanation)
-    for key, default in (("vector", None), ("lexical", None), ("title_similarity", 0.0)):
-        result.setdefault(key, default)  # a pinned product was found by neither side
-    result.setdefault("language_match", False)
-    result.setdefault("rules", [])
-    for side in ("vector", "lexical"):
-        info = result.get(side)
-        if info:
-            info = dict(info)
-            info["passage"] = passages.get(info.pop("passage_id", None))
-            result[side] = info
-    lexical_info, vector_info = result.get("lexical"), result.get("vector")
-    best = lexical_info if lexical_info and lexical_info.get("coverage", 0) >= 0.5 else vector_info
-    result["passage"] = (best or lexical_info or {}).get("passage")
-    return result
+        return {pk: PassageRef(kind, language, text) for pk, kind, language, text in cursor}

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from django.db import connections
 
-from ..catalog import configured_languages
 from ..indexing.passages import ts_config
+from ..language import shop_languages
 from ..models import Passage
 
 #: ts_debug token types that repeat other tokens (a hyphenated word and its parts).
@@ -88,7 +88,7 @@ def _quote(lexeme: str) -> str:
 def search_configs(language: str) -> list[str]:
     """Text-search configurations to stem with, the query language's first."""
     configs = [ts_config(language)]
-    for code in configured_languages():
+    for code in shop_languages():
         configs.append(ts_config(code))
     configs.append("simple")
     return list(dict.fromkeys(configs))

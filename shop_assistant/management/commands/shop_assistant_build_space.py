@@ -15,9 +15,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.text import slugify
 
 from ...embeddings import EncoderConfigError
-from ...indexing.jobs import run_job
+from ...indexing.runner import run_job
+from ...indexing.spaces import build_space, create_space
 from ...models import EmbeddingSpace, IndexJob
-from ...spaces import build_space, create_space
 
 SENTENCE_TRANSFORMERS = "shop_assistant.embeddings.sentence_transformers.SentenceTransformerEncoder"
 

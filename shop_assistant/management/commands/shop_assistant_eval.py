@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from ...conf import app_settings, get_product_model
 from ...evaluation import JudgedQuery, evaluate, read_queries
 from ...models import CatalogEntry
-from ...search import SearchError, search
+from ...search import InvalidSearch, search
 from ...search.fusion import MODES
 
 
@@ -73,7 +73,7 @@ class Command(BaseCommand):
                         log=False,
                         with_facets=False,
                     )
-                except SearchError:
+                except InvalidSearch:
                     return []
                 return [id_of.get(hit.product_id, "") for hit in result.hits]
 

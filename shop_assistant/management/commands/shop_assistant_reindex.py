@@ -1,39 +1,22 @@
 """``python manage.py shop_assistant_reindex [--all | --ids 1 2 …] [--space NAME] [--async]``.
 
-Synchronous by default (a progress bar, then a summary); ``--async`` queues an index job
-for a Celery worker and prints its id (progress shows in the admin).
+Synchronous by default (a tqdm progress bar on stderr, then a summary); ``--async``
+queues an index job for a Celery worker and prints its id (progress shows in the admin).
 """
 
 from __future__ import annotations
 
-import sys
-import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
 
+from ...core.ids import to_pks
 from ...indexing import Indexer
+from ...indexing.freshness import claim_requests
 from ...indexing.jobs import start_job
+from ...indexing.spaces import get_space
 from ...models import EmbeddingSpace, IndexJob
-from ...spaces import get_space
-
-
-class ProgressBar:
-    """A one-line progress bar on stderr: ``[#####.....] 500/1000 products  12.3 s``."""
-
-    def __init__(self, stream: Any = sys.stderr, width: int = 30) -> None:
-        self.stream = stream
-        self.width = width
-        self.started = time.perf_counter()
-
-    def __call__(self, done: int, total: int) -> None:
-        filled = self.width * done // max(total, 1)
-        elapsed = time.perf_counter() - self.started
-        bar = "#" * filled + "." * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {done}/{total} products  {elapsed:.1f} s")
-        if done >= total:
-            self.stream.write("\n")
-        self.stream.flush()
 
 
 class Command(BaseCommand):
@@ -60,12 +43,22 @@ class Command(BaseCommand):
         if options["run_async"]:
             self._queue(space, options)
             return
+        ids = None if options["all"] else _parse_ids(options["ids"])
+        if space.state == EmbeddingSpace.State.ACTIVE:  # this run serves their pending saves
+            claim_requests(ids)
         indexer = Indexer(space)
-        progress = ProgressBar(self.stderr._out if options["verbosity"] else _Null())
-        if options["all"]:
-            report = indexer.index_all(progress=progress)
-        else:
-            report = indexer.index_ids(_parse_ids(options["ids"]), progress=progress)
+        with tqdm(
+            unit="product", disable=not options["verbosity"], file=self.stderr._out
+        ) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.total = total
+                bar.update(done - bar.n)
+
+            if ids is None:
+                report = indexer.index_all(progress=progress)
+            else:
+                report = indexer.index_ids(ids, progress=progress)
         self.stdout.write(f"Space {space.name}: {report.summary()}")
         for pk, error in report.errors.items():
             self.stderr.write(f"  product {pk}: {error}")
@@ -82,13 +75,8 @@ class Command(BaseCommand):
             self.stderr.write(f"Queued index job #{job.pk} ({kind}) for space {space.name}.")
 
 
-class _Null:
-    def write(self, _text: str) -> None:
-        pass
-
-    def flush(self) -> None:
-        pass
-
-
 def _parse_ids(values: list[str]) -> list[Any]:
-    return [int(v) if v.isdigit() else v for v in values]
+    try:
+        return to_pks(values)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from shop_assistant.indexing import Indexer
-from shop_assistant.spaces import get_or_create_active_space
+from shop_assistant.indexing.spaces import get_or_create_active_space
 
 from ...activity import generate_demo_activity
 from ...catalog_data import CATEGORIES, demo_catalog

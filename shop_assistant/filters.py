@@ -14,8 +14,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ..conf import app_settings
-from ..models import CatalogEntry
+from .conf import app_settings
+from .models import CatalogEntry
 
 ENTRY_ALIAS = "c"
 

@@ -1,16 +1,17 @@
 """Embedding spaces, blue/green: which encoder serves, and switching models without downtime.
 
-Lifecycle of a space::
+Lifecycle of a space (:data:`TRANSITIONS`, checked by :func:`transition`)::
 
-    create_space()  ──▶ building ──build job──▶ HNSW index, canary ──activate_space()──▶ active
-                                                                                          │
-    delete_space() ◀── retired ◀──────── another space is activated ◀──────────────────────┘
+    create_space() ──▶ building ──build job──▶ HNSW index, canary ──activate_space()──▶ active
+                                                                                        │
+    delete_space() ◀── retired ◀──────── another space is activated ◀────────────────────┘
                           └──────── rollback_space() reactivates it (and catches it up)
 
 While a space is built, the active one keeps serving, and products saved meanwhile are
-indexed into both (:func:`shop_assistant.indexing.freshness.live_spaces`). Activation is
-one transaction that retires the active space and activates the new one, so a reader
-sees either the old or the new space, never none.
+indexed into both (:func:`live_spaces`). Activation is one transaction that retires the
+active space and activates the new one, so a reader sees either the old or the new
+space, never none. :func:`active_space` is the one lookup of the serving space, memoized
+per process (:mod:`shop_assistant.core.memo`).
 """
 
 from __future__ import annotations
@@ -23,15 +24,51 @@ from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .conf import app_settings
-from .embeddings import load_encoder
-from .indexing import ann
-from .indexing.canary import CanaryReport, canary_check
-from .models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
+from ..conf import app_settings
+from ..core import memo
+from ..core.errors import Conflict
+from ..core.loading import split_setting
+from ..embeddings import load_encoder
+from ..models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
+from . import ann
+from .canary import CanaryReport, canary_check
+from .jobs import create_job, queue_job, start_job
+from .service import Indexer
+
+State = EmbeddingSpace.State
+
+#: ``(state, action) -> new state`` (``None``: the space is gone). Anything else is refused.
+TRANSITIONS: dict[tuple[str, str], str | None] = {
+    (State.BUILDING, "build"): State.BUILDING,
+    (State.BUILDING, "activate"): State.ACTIVE,
+    (State.RETIRED, "activate"): State.ACTIVE,  # a rollback
+    (State.ACTIVE, "retire"): State.RETIRED,
+    (State.BUILDING, "delete"): None,
+    (State.RETIRED, "delete"): None,
+}
+
+_REFUSALS = {
+    "build": "only a building space is built",
+    "activate": "only a building or retired space is activated",
+    "retire": "only the active space is retired",
+    "delete": "activate another space first",
+}
 
 
-class SpaceError(Exception):
+class SpaceError(Conflict):
     """A space operation that is not possible in the space's current state."""
+
+
+def transition(name: str, state: str, action: str) -> str | None:
+    """The state after ``action``, or :class:`SpaceError` when the lifecycle forbids it."""
+    if (state, action) in TRANSITIONS:
+        return TRANSITIONS[state, action]
+    raise SpaceError(f"Space {name!r} is {state}; {_REFUSALS[action]}.")
+
+
+def active_space(using: str = "default") -> EmbeddingSpace | None:
+    """The serving space, memoized per process (None before anything was indexed)."""
+    return memo.memoized(("active-space", using), EmbeddingSpace.objects.using(using).active)
 
 
 def default_space_name() -> str:
@@ -43,8 +80,7 @@ def get_or_create_active_space() -> EmbeddingSpace:
     space = EmbeddingSpace.objects.active()
     if space is not None:
         return space
-    backend = app_settings.ENCODER["CLASS"]
-    config = dict(app_settings.ENCODER.get("CONFIG", {}))
+    backend, config = split_setting('SHOP_ASSISTANT["ENCODER"]', app_settings.ENCODER)
     encoder = load_encoder(backend, config)
     try:
         with transaction.atomic():
@@ -62,6 +98,15 @@ def get_or_create_active_space() -> EmbeddingSpace:
     except IntegrityError:  # another process created it first
         space = EmbeddingSpace.objects.get(state=EmbeddingSpace.State.ACTIVE)
     return space
+
+
+def live_spaces(using: str = "default") -> list[EmbeddingSpace]:
+    """The active space (created on first use) first, then the spaces being built."""
+    active = get_or_create_active_space()
+    building = EmbeddingSpace.objects.using(using).filter(
+        state=EmbeddingSpace.State.BUILDING, dimension__gt=0
+    )
+    return [active, *building.order_by("pk")]
 
 
 def get_space(name: str | None) -> EmbeddingSpace:
@@ -137,10 +182,7 @@ def build_space(space: EmbeddingSpace, *, activate: bool = False, queue: bool = 
     """The job that indexes the whole catalog into ``space``, builds its HNSW index, runs
     the canary and (with ``activate``) activates it when the canary passes; queued for a
     worker unless ``queue=False`` (the caller runs it, e.g. with ``run_job``)."""
-    from .indexing.jobs import create_job, queue_job
-
-    if space.state != EmbeddingSpace.State.BUILDING:
-        raise SpaceError(f"Space {space.name!r} is {space.state}; only a building space is built.")
+    transition(space.name, space.state, "build")
     job = create_job(IndexJob.Kind.BUILD_SPACE, space, options={"activate": activate})
     return queue_job(job) if queue else job
 
@@ -164,8 +206,6 @@ class BuildOutcome:
 def finish_build(space: EmbeddingSpace, *, activate: bool) -> BuildOutcome:
     """After the bulk pass: index what changed meanwhile, build the index, run the canary,
     and activate when asked and the canary passed."""
-    from .indexing.service import Indexer
-
     behind = outdated_products(space)
     if behind:
         Indexer(space).index_ids(behind, build_index=False)
@@ -216,6 +256,7 @@ def activate_space(space: EmbeddingSpace, *, canary_passed: bool | None = None) 
             raise SpaceError(f"Space {space.name!r} no longer exists.")
         if target.state == EmbeddingSpace.State.ACTIVE:
             return target
+        new_state = transition(target.name, target.state, "activate")
         if target.state == EmbeddingSpace.State.BUILDING:
             if canary_passed is None:
                 canary = last_canary(target)
@@ -232,10 +273,11 @@ def activate_space(space: EmbeddingSpace, *, canary_passed: bool | None = None) 
                 )
         if ann.index_state(target) != "valid":
             raise SpaceError(f"Space {target.name!r} has no valid HNSW index yet.")
-        EmbeddingSpace.objects.filter(state=EmbeddingSpace.State.ACTIVE).update(
-            state=EmbeddingSpace.State.RETIRED
-        )
-        target.state = EmbeddingSpace.State.ACTIVE
+        for other in spaces.values():
+            if other.state == EmbeddingSpace.State.ACTIVE:
+                other.state = transition(other.name, other.state, "retire")
+                other.save(update_fields=["state"])
+        target.state = new_state
         target.activated_at = timezone.now()
         target.save(update_fields=["state", "activated_at"])
     return target
@@ -254,8 +296,6 @@ def previous_space() -> EmbeddingSpace | None:
 def rollback_space(space: EmbeddingSpace | None = None) -> tuple[EmbeddingSpace, IndexJob]:
     """Reactivate a retired space (the previous one by default) at once, and queue a job
     that catches it up with the products changed since it was retired."""
-    from .indexing.jobs import start_job
-
     target = space or previous_space()
     if target is None:
         raise SpaceError("There is no retired space to roll back to.")
@@ -268,8 +308,7 @@ def rollback_space(space: EmbeddingSpace | None = None) -> tuple[EmbeddingSpace,
 
 def delete_space(space: EmbeddingSpace) -> None:
     """Delete a space that is not active, with its vectors and HNSW index."""
-    if space.state == EmbeddingSpace.State.ACTIVE:
-        raise SpaceError(f"Space {space.name!r} is active; activate another space first.")
+    transition(space.name, space.state, "delete")
     space.jobs.filter(status__in=[IndexJob.Status.QUEUED, IndexJob.Status.RUNNING]).update(
         status=IndexJob.Status.CANCELLED, finished_at=timezone.now()
     )
@@ -278,8 +317,7 @@ def delete_space(space: EmbeddingSpace) -> None:
         locked = EmbeddingSpace.objects.select_for_update().filter(pk=space.pk).first()
         if locked is None:
             return
-        if locked.state == EmbeddingSpace.State.ACTIVE:
-            raise SpaceError(f"Space {space.name!r} was activated meanwhile; not deleted.")
+        transition(locked.name, locked.state, "delete")  # activated meanwhile: refused
         with connections["default"].cursor() as cursor:  # one statement, not row by row
             cursor.execute(
                 f"DELETE FROM {Embedding._meta.db_table} WHERE space_id = %s", [space.pk]
