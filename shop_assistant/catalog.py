@@ -116,6 +116,8 @@ DEFAULT_FIELDS: dict[str, Any] = {
     "published": None,  # a boolean field; unpublished products are never served
     "rebuyable": None,  # a boolean field marking consumables
     "updated_at": "updated_at",  # a datetime field the host updates on every save, if any
+    "attribute_labels": None,  # {key: {language: label}}, see get_attribute_labels
+    "value_labels": None,  # {key: {value: {language: label}}}, see get_value_labels
 }
 
 
@@ -281,6 +283,21 @@ class ProductAdapter:
     def get_image(self, product: Any) -> str:
         value = resolve(product, self.fields["image"], "")
         return str(getattr(value, "url", value) or "") if value else ""
+
+    # -- labels of attributes and their values ---------------------------------------
+    def get_attribute_labels(self) -> dict[str, dict[str, str]]:
+        """``{attribute key: {language: label}}``: how the shop names its attributes
+        ("color" → {"en": "Colour", "es": "Color"}). Search shows them on facets, Q&A
+        recognises questions about an attribute by them (across languages through the
+        encoder, so one language is enough). Default: ``ADAPTER_FIELDS["attribute_labels"]``."""
+        return dict(self.fields["attribute_labels"] or {})
+
+    def get_value_labels(self) -> dict[str, dict[str, dict[str, str]]]:
+        """``{attribute key: {stored value: {language: label}}}``: the same value in each
+        language ("color" → {"red": {"es": "rojo", "de": "rot"}}). Filters accept a value in
+        any of its languages and facets show the shopper's. Default:
+        ``ADAPTER_FIELDS["value_labels"]``."""
+        return dict(self.fields["value_labels"] or {})
 
     # -- Q&A evidence -----------------------------------------------------------------
     def get_reviews(self, product: Any) -> list[Review]:
