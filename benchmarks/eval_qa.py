@@ -49,10 +49,10 @@ def main() -> None:
     from demo_project.shop.faq_data import load_faq
     from demo_project.shop.loading import load_categories, load_products
     from demo_project.shop.models import Product
+    from demo_project.tests.qa_scoring import EVAL_FILE, load_rows, score
     from shop_assistant.indexing import Indexer
     from shop_assistant.indexing.spaces import get_or_create_active_space
     from shop_assistant.qa import ask
-    from tests.qa_scoring import EVAL_FILE, load_rows, score
 
     call_command("migrate", verbosity=0)
     catalog = demo_catalog()

@@ -1,6 +1,6 @@
 """Whole catalogs loaded and indexed for many tests at once (committed, then wiped).
 
-Used by the session-scoped ``demo_catalog`` fixture (tests/conftest.py) and by the
+Used by the session-scoped ``indexed_catalog`` fixture (tests/conftest.py) and by the
 eval-catalog fixture of tests/test_eval_command.py. Rows are committed outside the
 per-test transactions, so every test using the fixture sees them; ``wipe_catalog``
 removes them again.
@@ -8,6 +8,7 @@ removes them again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ class LoadedCatalog:
         return self.product_ids[sku]
 
 
-def _index_and_analyze() -> None:
+def index_and_analyze() -> None:
     from shop_assistant.indexing import Indexer
     from shop_assistant.indexing.spaces import get_or_create_active_space
 
@@ -33,45 +34,57 @@ def _index_and_analyze() -> None:
         cursor.execute("ANALYZE shop_assistant_passage")
 
 
-def load_demo_catalog() -> LoadedCatalog:
-    """The demo shop's catalog (about 250 products in en/es/de/fr/ja), indexed with USE."""
-    from demo_project.shop.catalog_data import CATEGORIES, demo_catalog
-    from demo_project.shop.loading import load_categories, load_products
-    from demo_project.shop.models import Product
+def load_small_catalog() -> LoadedCatalog:
+    """The tests' own multilingual catalog (tests/catalog_data.py), indexed with USE."""
+    from .catalog_data import create_catalog
 
-    load_products(demo_catalog(), load_categories(CATEGORIES))
-    _index_and_analyze()
-    return LoadedCatalog(dict(Product.objects.values_list("sku", "pk")))
+    product_ids = create_catalog()
+    index_and_analyze()
+    return LoadedCatalog(product_ids)
 
 
 def load_eval_catalog(path: Path) -> LoadedCatalog:
-    """The shared eval products (ESCI, 799 rows) as ``demo_load_catalog`` imports them."""
-    from django.core.management import call_command
+    """The shared eval products (ESCI, 799 rows), one product per row: the id as sku, the
+    row's language, title, description, bullets, brand and colour, in one category."""
+    from .factories import brand, category
+    from .testapp.models import Product
 
-    from demo_project.shop.models import Product
-
-    call_command("demo_load_catalog", "--jsonl", str(path), "--replace", verbosity=0)
-    _index_and_analyze()
+    imported = category("imported", en="Imported")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    brands = {name: brand(name) for name in {(r.get("brand") or "").strip()[:120] for r in rows}}
+    brands.pop("", None)
+    Product.objects.bulk_create(
+        Product(
+            sku=row["id"],
+            language=row.get("lang") or "en",
+            title=row["title"],
+            description=row.get("description") or "",
+            bullet_points=row.get("bullet_points") or "",
+            brand=brands.get((row.get("brand") or "").strip()[:120]),
+            color=(row.get("color") or "").strip()[:60],
+            category=imported,
+            price=None,
+            stock=10,
+        )
+        for row in rows
+    )
+    index_and_analyze()
     return LoadedCatalog(dict(Product.objects.values_list("sku", "pk")))
 
 
 def wipe_catalog() -> None:
-    """Empty the product, category, brand, index and search-log tables (and, through
-    CASCADE, whatever refers to them), as fast for 20,000 rows as for 20."""
-    from demo_project.shop.models import Brand, Category, OrderLine, Product
-    from shop_assistant.models import (
-        CatalogEntry,
-        Embedding,
-        EmbeddingSpace,
-        Passage,
-        SearchLog,
-    )
+    """Empty the shop's tables (every model of the product model's app), the index and the
+    search log (and, through CASCADE, whatever refers to them), as fast for 20,000 rows as
+    for 20."""
+    from shop_assistant.conf import get_product_model
+    from shop_assistant.models import CatalogEntry, Embedding, EmbeddingSpace, Passage, SearchLog
 
-    models = (Embedding, Passage, CatalogEntry, EmbeddingSpace, SearchLog, OrderLine, Product)
-    tables = [m._meta.db_table for m in (*models, Brand, Category)]
+    shop = get_product_model()._meta.app_config.get_models()
+    models = (Embedding, Passage, CatalogEntry, EmbeddingSpace, SearchLog, *shop)
+    tables = [m._meta.db_table for m in models]
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
-        # Planner statistics of the big catalog (e.g. "all vectors are in space 3") would
+        # Planner statistics of a big catalog (e.g. "all vectors are in space 3") would
         # mislead the plans of later tests on a few rows: forget them (PostgreSQL 18+).
         cursor.execute("SELECT 1 FROM pg_proc WHERE proname = 'pg_clear_attribute_stats'")
         if cursor.fetchone():

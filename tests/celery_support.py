@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from celery.contrib.testing.worker import start_worker
 
-from demo_project.celery import app
+from .celery_app import app
 
 T = TypeVar("T")
 

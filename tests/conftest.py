@@ -1,4 +1,5 @@
-"""Fixtures shared by the test suite: real PostgreSQL + pgvector, real encoders."""
+"""Fixtures shared by the library's test suite: real PostgreSQL + pgvector, real encoders,
+the test shop of ``tests.testapp``."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from .catalogs import LoadedCatalog, load_demo_catalog, wipe_catalog
+from .catalogs import LoadedCatalog, load_small_catalog, wipe_catalog
+from .celery_app import app as celery_app  # the current Celery app before any task is sent
+
+__all__ = ["celery_app"]
+
+SESSION_CATALOG = "indexed_catalog"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests on the session-wide ``demo_catalog`` run last, so no other test sees its rows."""
-    items.sort(key=lambda item: "demo_catalog" in getattr(item, "fixturenames", ()))
+    """Tests on the session-wide catalog run last, so no other test sees its rows."""
+    items.sort(key=lambda item: SESSION_CATALOG in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +39,15 @@ def space(db):
 
 
 @pytest.fixture(scope="session")
-def demo_catalog(django_db_setup, django_db_blocker) -> Iterator[LoadedCatalog]:
-    """The demo catalog loaded and indexed (real USE vectors) once per session.
+def indexed_catalog(django_db_setup, django_db_blocker) -> Iterator[LoadedCatalog]:
+    """The tests' small multilingual catalog (tests/catalog_data.py) created with the
+    factories and indexed (real USE vectors) once per session.
 
     Committed, so every test sees it inside its own transaction; wiped at the end of the
-    session. ``demo_catalog.pk("DEMO-EN-RAINJACKET")`` is a product's pk.
+    session. ``indexed_catalog.pk("JACKET-EN")`` is a product's pk.
     """
     with django_db_blocker.unblock():
-        catalog = load_demo_catalog()
+        catalog = load_small_catalog()
     yield catalog
     with django_db_blocker.unblock():
         wipe_catalog()

@@ -1,4 +1,4 @@
-"""Small helpers that create demo-shop rows for tests (real rows, real database)."""
+"""Small helpers that create test-shop rows (real rows, real database)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 from itertools import count
 from typing import Any
 
-from demo_project.shop.models import Brand, Category, Product
+from .testapp.models import Brand, Category, Product
 
 _seq = count(1)
 
@@ -18,11 +18,14 @@ def category(slug: str, parent: Category | None = None, **names: str) -> Categor
     return obj
 
 
+def brand(name: str) -> Brand:
+    return Brand.objects.get_or_create(name=name)[0]
+
+
 def product(title: str, description: str = "", **fields: Any) -> Product:
     fields.setdefault("sku", f"T-{next(_seq):05d}")
     fields.setdefault("price", Decimal("10.00"))
     fields.setdefault("stock", 5)
-    brand = fields.pop("brand", None)
-    if isinstance(brand, str):
-        brand, _ = Brand.objects.get_or_create(name=brand)
-    return Product.objects.create(title=title, description=description, brand=brand, **fields)
+    if isinstance(fields.get("brand"), str):
+        fields["brand"] = brand(fields["brand"])
+    return Product.objects.create(title=title, description=description, **fields)

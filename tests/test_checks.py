@@ -18,7 +18,7 @@ from .paths import REPO_ROOT
 def _manage_check(settings_module: str, *args: str) -> str:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check", *args],
+        [sys.executable, "-m", "django", "check", *args],
         cwd=REPO_ROOT,
         env=env,
         capture_output=True,

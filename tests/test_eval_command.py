@@ -1,8 +1,8 @@
 """``shop_assistant_eval`` over the shared eval catalog: the search quality acceptance.
 
-The 799 eval products are imported as ``demo_load_catalog`` does, indexed once for this
-module with the real USE encoder, and every judged query goes through the search
-service in each mode.
+The 799 eval products are imported into the test shop (tests/catalogs.py, one product
+per row, as a shop would import them), indexed once for this module with the real USE
+encoder, and every judged query goes through the search service in each mode.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def test_hybrid_search_meets_the_quality_bar_across_languages(eval_catalog):
 
 
 def test_the_table_output_and_the_id_field_option(eval_catalog, tmp_path):
-    from demo_project.shop.models import Product
+    from .testapp.models import Product
 
     queries = tmp_path / "two.jsonl"
     product = Product.objects.filter(language="es").values_list("sku", flat=True).first()

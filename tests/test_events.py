@@ -1,6 +1,6 @@
 """The events API, visitor identity, the merge at login, privacy and attribution.
 
-Real PostgreSQL; products come from the demo shop's tables (no vectors are needed here).
+Real PostgreSQL; products come from the test shop's tables (no vectors are needed here).
 """
 
 from __future__ import annotations

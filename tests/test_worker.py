@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from demo_project.shop.models import Product
 from shop_assistant import tasks
 from shop_assistant.embeddings.use import UniversalSentenceEncoder
 from shop_assistant.indexing import Indexer
@@ -15,6 +14,7 @@ from shop_assistant.models import CatalogEntry, IndexJob, IndexRequest
 
 from .celery_support import broker_id, broker_urls, record_encodes, wait_for, worker
 from .factories import product
+from .testapp.models import Product
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -63,7 +63,7 @@ def top_product(space, text: str) -> int:
 
 
 def product_form(obj: Product, **changes) -> dict:
-    """The demo Product admin's change form, filled with the product's current values."""
+    """The test shop Product admin's change form, filled with the product's current values."""
     data = {
         "sku": obj.sku,
         "language": obj.language,
@@ -91,7 +91,7 @@ def test_saving_a_product_in_the_admin_changes_search_results(space, catalog, st
     query = "solar powered camping lantern"
     assert top_product(space, query) != mug.pk
     response = staff.post(
-        reverse("admin:shop_product_change", args=[mug.pk]),
+        reverse("admin:testapp_product_change", args=[mug.pk]),
         product_form(
             mug,
             title="Solar powered camping lantern",

@@ -1,10 +1,10 @@
 """A worker killed with SIGKILL in the middle of a full re-index; a new worker finishes it.
 
-Workers are real ``celery -A demo_project worker`` subprocesses on Redis (the in-memory
-transport cannot cross processes), on the test database, with the real USE encoder.
-Products are generated in one language each with a one-sentence description, to keep
-the run short on a shared 2-core CI machine; there are still 2,000 of them and about
-8,000 passages.
+Workers are real ``celery -A tests.celery_app worker`` subprocesses on Redis (the
+in-memory transport cannot cross processes), on the test database, with the real USE
+encoder. Products are generated in one language each with a one-sentence description, to
+keep the run short on a shared 2-core CI machine; there are still 2,000 of them and about
+14,000 passages (the attribute line comes in every language the category is named in).
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
-from demo_project.shop.catalog_data import CATEGORIES, generate_products
-from demo_project.shop.loading import load_categories, load_products
 from shop_assistant.indexing.jobs import start_job
 from shop_assistant.models import CatalogEntry, Embedding, IndexJob, Passage
 from shop_assistant.tasks import resume_stalled_jobs
 
+from .catalog_data import generated_products
 from .celery_support import broker, wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -60,11 +59,11 @@ def database_url_of_tests() -> str:
 def start_worker_process(name: str, broker_url: str, log: Path) -> subprocess.Popen:
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "demo_project.settings",  # broker set: not eager
+        "DJANGO_SETTINGS_MODULE": "tests.settings_worker",  # a broker: tasks are queued
         "DATABASE_URL": database_url_of_tests(),
         "CELERY_BROKER_URL": broker_url,
     }
-    command = [sys.executable, "-m", "celery", "-A", "demo_project", "worker"]
+    command = [sys.executable, "-m", "celery", "-A", "tests.celery_app", "worker"]
     command += ["--pool=solo", "--concurrency=1", "--loglevel=info", f"--hostname={name}@%h"]
     command += ["--without-mingle", "--without-gossip"]
     with log.open("wb") as out:
@@ -94,11 +93,7 @@ def job_state(job_id: int) -> IndexJob:
 
 
 def test_a_killed_workers_job_is_resumed_and_completed(space, tmp_path):
-    items = generate_products(PRODUCTS, seed=11)
-    for item in items:
-        item["translations"] = {}
-        item["description"] = item["description"].split(". ")[0]
-    load_products(items, load_categories(CATEGORIES))
+    generated_products(PRODUCTS, seed=11, single_language=True)
     url = redis_url()
     logs = tmp_path
 

@@ -1,10 +1,17 @@
-"""The demo catalog (with its FAQ) loaded and indexed once per test module, for Q&A tests."""
+"""Q&A on the real demo catalog with its FAQ (real PostgreSQL + pgvector, real USE
+encoder): the evaluation set (``benchmarks/qa_eval.jsonl``) meets its thresholds."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+
+from shop_assistant.qa import ask
+
+from .qa_scoring import load_rows, score
+
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
@@ -30,3 +37,15 @@ def qa_catalog(django_db_setup, django_db_blocker) -> Iterator[dict[str, int]]:
         Brand.objects.all().delete()
         Category.objects.filter(parent__isnull=False).delete()
         Category.objects.all().delete()
+
+
+def test_evaluation_set_meets_the_acceptance_thresholds(qa_catalog):
+    from demo_project.shop.catalog_data import demo_catalog
+
+    rows = load_rows()
+    assert len(rows) >= 120 and len({r["lang"] for r in rows}) >= 6
+    report = score(rows, qa_catalog, ask, demo_catalog())
+    print(report.summary())
+    assert report.citation_accuracy >= 0.90, report.failures
+    assert report.refusal_rate >= 0.95, report.failures
+    assert report.language_accuracy >= 0.95, report.failures

@@ -28,7 +28,7 @@ from demo_project.shop.catalog_data import (
     generate_products,
 )
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 PRODUCT_KEYS = {
     "sku", "language", "title", "description", "translations", "category", "brand", "price",
     "currency", "stock", "attributes", "group",

@@ -24,7 +24,7 @@ from lingua import Language, LanguageDetectorBuilder
 from shop_assistant.qa import Answer
 from shop_assistant.qa.phrases import QUOTES
 
-EVAL_FILE = Path(__file__).resolve().parent.parent / "benchmarks" / "qa_eval.jsonl"
+EVAL_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "qa_eval.jsonl"
 _LINGUA = {
     "en": Language.ENGLISH, "es": Language.SPANISH, "de": Language.GERMAN,
     "fr": Language.FRENCH, "ja": Language.JAPANESE, "zh": Language.CHINESE,
