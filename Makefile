@@ -33,13 +33,19 @@ worker: setup
 	# -B: embedded beat for the periodic tasks (resume dead jobs, retry stale products).
 	$(VENV)/bin/celery -A demo_project worker -B --loglevel=info --concurrency=1
 
+# Migrations are checked for each settings module with its own apps: the demo shop and
+# the library tests' shop (tests/testapp).
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=tests.settings $(PY) -m django makemigrations --check --dry-run
 
+# One pytest run per suite, each with its own settings: the library (tests/, pyproject's
+# defaults), then the demo project (demo_project/tests).
 test: setup lint
 	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest demo_project/tests --ds demo_project.tests.settings
 
 clean:
 	rm -rf $(VENV) .data
