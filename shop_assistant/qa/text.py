@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 _WORD = re.compile(r"\w+")
@@ -93,7 +92,3 @@ def sentences(text: str) -> list[str]:
     """``text`` split into sentences (Latin and CJK sentence ends)."""
     text = " ".join(text.split())
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
-
-
-def unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))

@@ -202,11 +202,6 @@ def document_frequencies(using: str) -> _Frequencies:
     return loaded
 
 
-def clear_frequency_cache() -> None:
-    with _stats_lock:
-        _stats.clear()
-
-
 def _term_frequency(lexemes: tuple[str, ...], frequencies: _Frequencies) -> float:
     if not frequencies.known:
         return 0.0
