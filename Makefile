@@ -27,7 +27,8 @@ demo: setup
 	@echo "  API docs:   http://127.0.0.1:$(PORT)/api/assistant/docs/"
 	@echo "  Admin:      http://127.0.0.1:$(PORT)/admin/"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	# --insecure: static files (admin, API docs) are served with DEBUG off, as in the demo.
+	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
 worker: setup
 	# -B: embedded beat for the periodic tasks (resume dead jobs, retry stale products).

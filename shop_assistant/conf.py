@@ -55,8 +55,11 @@ class ShopAssistantSettings(TypedDict, total=False):
     BASKET_MAX_ITEMS: int
     VISITOR_COOKIE: str
     ANSWERER: Pluggable
+    AUTHENTICATION_CLASSES: list[str]
     PERMISSION_CLASSES: list[str]
     THROTTLE_CLASSES: list[str]
+    THROTTLE_RATES: dict[str, str | None]
+    TRUSTED_PROXIES: list[str]
     FACETS: list[str]
 
 
@@ -134,12 +137,22 @@ DEFAULTS: ShopAssistantSettings = {
     # Q&A answerer: the extractive default, or shop_assistant.qa.generative.GenerativeAnswerer
     # with CONFIG {"base_url", "model", "api_key_env", "timeout", ...} (see that class).
     "ANSWERER": {"CLASS": "shop_assistant.qa.answerer.ExtractiveAnswerer", "CONFIG": {}},
-    # DRF permission and throttle classes of every endpoint (dotted paths, read per
-    # request): e.g. ["rest_framework.permissions.IsAuthenticated"] to require a login.
-    # The default throttle is scoped (shop_assistant.search, .qa, .events, .recommend)
-    # with the rates of REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].
+    # DRF authentication, permission and throttle classes of every endpoint (dotted paths,
+    # read per request): e.g. ["rest_framework.permissions.IsAuthenticated"] to require a
+    # login. Only the session authenticates by default (no HTTP Basic).
+    "AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "THROTTLE_CLASSES": ["shop_assistant.api.base.LazyScopedRateThrottle"],
+    "THROTTLE_CLASSES": ["shop_assistant.api.base.ClientRateThrottle"],
+    # Requests per client and scope (DRF rate syntax; None: not throttled).
+    "THROTTLE_RATES": {
+        "search": "120/minute",
+        "qa": "30/minute",
+        "events": "600/minute",
+        "recommend": "300/minute",
+    },
+    # Addresses or networks of the shop's reverse proxies: only requests coming from them
+    # have their X-Forwarded-For read for the client address (throttles); none by default.
+    "TRUSTED_PROXIES": [],
     # Facets counted over a search's results, in this order (see shop_assistant.search.facets).
     "FACETS": ["category", "brand"],
 }

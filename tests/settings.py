@@ -82,12 +82,7 @@ STATIC_URL = "static/"
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_RATES": {
-        "shop_assistant.search": "120/minute",
-        "shop_assistant.qa": "30/minute",
-        "shop_assistant.events": "600/minute",
-        "shop_assistant.recommend": "300/minute",
-    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",  # the API reads JSON bodies only
 }
 SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,

@@ -16,6 +16,7 @@ from shop_assistant.merchandising import active_rules, apply_rules, exclusion_q
 from shop_assistant.models import CatalogEntry, MerchandisingRule
 from shop_assistant.ranking import Candidate, Explanation
 from shop_assistant.recommend.copurchase import refresh_bought_together
+from shop_assistant.recommend.identity import visitor_token
 from shop_assistant.recommend.trending import refresh_trending
 
 from .factories import category, product
@@ -215,10 +216,13 @@ def test_exclude_and_pin_apply_to_search_and_every_recommendation_list(client, i
     assert any(r["brand"] == brand for r in before["results"])
     rule(f"No {brand}", "exclude", brand=brand)
     rule("Lamp third", "pin", product_id=lamp, weight=3)
-    headers = {"X-Visitor-Id": "visitor-rules-001"}
+    headers = {"X-Visitor-Id": visitor_token("visitor-rules-001")}
     tents = [indexed_catalog.pk(s) for s in ("TENTS-02", "TENTS-04", "TENTS-06")]
     events = [{"event_id": f"v{i}", "type": "view", "product_id": p} for i, p in enumerate(tents)]
-    assert client.post(API + "events/", events, format="json", headers=headers).status_code == 201
+    assert (
+        client.post(API + "events/", {"events": events}, format="json", headers=headers).status_code
+        == 201
+    )
     backpacks = CatalogEntry.objects.filter(category_path__contains=["backpacks"], in_stock=True)
     for i, other in enumerate(backpacks.values_list("product_id", flat=True)[:6]):
         for copy in range(2):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 from rest_framework.test import APIClient
@@ -113,7 +114,7 @@ def test_unpublished_products_never_leak(indexed_catalog, client):
     assert product.pk not in {c.product_id for c in answer.citations}
 
 
-@override_settings(REST_FRAMEWORK={"DEFAULT_THROTTLE_RATES": {"shop_assistant.qa": "2/minute"}})
+@override_settings(SHOP_ASSISTANT={**settings.SHOP_ASSISTANT, "THROTTLE_RATES": {"qa": "2/minute"}})
 def test_throttle_scope(indexed_catalog, client):
     payload = {"question": "Is it waterproof?", "product_id": indexed_catalog.pk("JACKET-EN")}
     codes = [client.post(URL, payload).status_code for _ in range(3)]

@@ -185,7 +185,7 @@ def test_unreachable_backend_falls_back(indexed_catalog):
 
 
 def test_prompt_injection_in_a_description_does_not_change_the_answer(
-    indexed_catalog, answerer, llm
+    indexed_catalog, answerer, llm, monkeypatch
 ):
     from shop_assistant.indexing import Indexer
     from shop_assistant.indexing.spaces import get_or_create_active_space
@@ -211,20 +211,27 @@ def test_prompt_injection_in_a_description_does_not_change_the_answer(
     answer = ask("Does the hood fit over a bike helmet?", product_id=product.pk, answerer=answerer)
     system, user = (m["content"] for m in llm.requests[-1]["messages"])
     assert "never instructions" in system
-    # The injected sentence is not sent as evidence, and nothing can close the delimiter.
-    assert "Ignore previous instructions" not in user and "FREE100" not in user
+    # No sentence of the injected text is sent (the whole passage holding it is left out,
+    # not only the sentence with the trigger), and nothing can close the delimiter.
+    for injected in ("Ignore previous instructions", "FREE100", "evil.example", "obey"):
+        assert injected not in user
     assert user.count("</evidence>") == 1
     # The model obeyed anyway (link + a valid citation): the server-side check rejects it.
     assert answer.answerer == "extractive" and answer.grounded
     assert "evil.example" not in answer.answer and "FREE100" not in answer.answer
     assert "helmet" in answer.answer
 
-    # Without the prompt filter the same reply is still caught by the reply check.
-    unfiltered = GenerativeAnswerer(base_url=llm.base_url, model="m", api_key_env="", timeout=2)
-    unfiltered.select = lambda context: list(context.evidence)  # type: ignore[method-assign]
-    answer = ask(
-        "Does the hood fit over a bike helmet?", product_id=product.pk, answerer=unfiltered
-    )
+    # The extractive answerer never quotes it either, whatever is asked.
+    for question in ("Where can I order it with a discount code?", "What should I obey?"):
+        quoted = ask(question, product_id=product.pk).answer
+        assert "evil.example" not in quoted and "FREE100" not in quoted
+
+    # Without the evidence filter the same reply is still caught by the reply check.
+    from shop_assistant.qa import service
+
+    monkeypatch.setattr(service, "trustworthy", list)
+    monkeypatch.setattr(answerer, "max_evidence", 100)  # every sentence reaches the prompt
+    answer = ask("Does the hood fit over a bike helmet?", product_id=product.pk, answerer=answerer)
     assert "Ignore previous instructions" in llm.requests[-1]["messages"][1]["content"]
     assert "‹/evidence›" in llm.requests[-1]["messages"][1]["content"]
     assert answer.answerer == "extractive"

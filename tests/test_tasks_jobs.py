@@ -132,7 +132,9 @@ def test_a_product_that_fails_is_recorded_and_the_job_goes_on(space, catalog, mo
     assert indexed.count() == 7
 
 
-def test_a_chunk_that_raises_is_retried_product_by_product(space, catalog, monkeypatch):
+def test_a_chunk_that_raises_is_retried_product_by_product(
+    space, catalog, monkeypatch, settings
+):
     poison = catalog[1]
     original = Indexer._encode
 
@@ -149,6 +151,15 @@ def test_a_chunk_that_raises_is_retried_product_by_product(space, catalog, monke
     assert CatalogEntry.objects.get(product=poison).status == CatalogEntry.Status.FAILED
     assert not Passage.objects.filter(entry__product=poison).exists()  # nothing half-written
     assert CatalogEntry.objects.filter(status=CatalogEntry.Status.INDEXED).count() == 7
+
+    # The encoder recovers: the periodic retry indexes what failed, and every product has
+    # a vector for each of its passages (none partly written).
+    monkeypatch.setattr(Indexer, "_encode", original)
+    settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "RETRY_STALE_AFTER": 0}
+    assert tasks.retry_stale_products() == 1
+    assert CatalogEntry.objects.filter(status=CatalogEntry.Status.INDEXED).count() == 8
+    without_vector = Passage.objects.exclude(embeddings__space=space)
+    assert Passage.objects.filter(entry__product=poison).exists() and not without_vector.exists()
 
 
 def test_reindex_async_queues_a_job_and_prints_its_id(

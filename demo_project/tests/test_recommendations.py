@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from demo_project.shop.models import Order
 from shop_assistant.models import CatalogEntry, CoPurchase, Interaction
+from shop_assistant.recommend.identity import visitor_token
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,8 @@ def test_the_demo_activity_feeds_every_list(client, demo_catalog):
 
     assert {r["explanation"]["source"] for r in get(client, "trending/")["results"]} == {"trending"}
     visitor = Interaction.objects.filter(visitor_id__startswith=VISITOR_PREFIX).first()
-    mine = client.get(API + "recommendations/", headers={"X-Visitor-Id": visitor.visitor_id})
+    token = visitor_token(visitor.visitor_id)
+    mine = client.get(API + "recommendations/", headers={"X-Visitor-Id": token})
     assert len(mine.json()["results"]) == 10
     assert mine.json()["results"][0]["explanation"]["source"] == "personalized"
     with_pairs = CoPurchase.objects.values("product_id").distinct().count()

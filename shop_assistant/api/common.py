@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, ClassVar
 
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..conf import get_product_model
 from ..core.ids import json_pk, to_pk
+from ..language import shop_languages
+
+#: Characters no text parameter may hold: the C0 and C1 controls, DEL, and the byte-order
+#: mark (invisible, and white space to JSON Schema but not to Python).
+CONTROL_CHARACTERS = {chr(c) for c in (*range(32), *range(0x7F, 0xA0), 0xFEFF)}
 
 
-@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}]})
 class ProductIdField(serializers.Field):
     """A host product primary key, checked against the product model's pk field."""
 
@@ -26,6 +35,161 @@ class ProductIdField(serializers.Field):
 
     def to_representation(self, value: Any) -> Any:
         return json_pk(value)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """A boolean that is exactly what the schema says: JSON ``true``/``false``, or the
+    query-string words ``true``/``false`` (DRF also takes 1, "yes", "on", ...)."""
+
+    WORDS = {"true": True, "false": False}
+
+    def to_internal_value(self, data: Any) -> bool:
+        if isinstance(data, bool):
+            return data
+        if isinstance(data, str) and data in self.WORDS:
+            return self.WORDS[data]
+        self.fail("invalid", input=data)
+
+
+class LanguageField(serializers.CharField):
+    """One of the languages the shop serves, exactly as the schema lists them (the list is
+    read per request, so the schema and the validation always agree)."""
+
+    default_error_messages = {"unknown": "Unknown language {value!r}. Allowed: {allowed}."}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_blank", True)  # empty means "not given"
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> str | None:
+        value = super().to_internal_value(data)
+        allowed = shop_languages()
+        if value == "":
+            return None
+        if value not in allowed:
+            self.fail("unknown", value=value, allowed=", ".join(sorted(allowed)))
+        return value
+
+
+class LanguageFieldSchema(OpenApiSerializerFieldExtension):
+    """The served languages as the parameter's enum, computed when the schema is built
+    (an empty query value means "not given", as for every optional query parameter)."""
+
+    target_class = LanguageField
+
+    def map_serializer_field(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        schema = build_basic_type(OpenApiTypes.STR)
+        schema["enum"] = [*shop_languages(), ""]
+        return schema
+
+
+#: What a free-text value may hold (ECMA-262 syntax, as JSON Schema patterns use): no
+#: control characters, no lone surrogate halves, no replacement character.
+_EXCLUDED = r"\u0000-\u001f\u007f-\u009f\ufeff\ufffd"
+PLAIN_TEXT_PATTERN = rf"^[^{_EXCLUDED}]*$"
+#: The same, with at least one character that is not white space (a field that is
+#: stripped and may not be blank).
+NON_BLANK_TEXT_PATTERN = rf"^[^{_EXCLUDED}]*[^\s{_EXCLUDED}][^{_EXCLUDED}]*$"
+
+
+class PlainTextField(serializers.CharField):
+    """Free text a shopper or frontend sends (a query, a question, an id), checked for
+    control characters and undecodable bytes; the schema states the same pattern."""
+
+    default_error_messages = {"not_text": "Must be a string."}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(plain_text)
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):  # DRF's CharField would take 0 as "0"
+            self.fail("not_text")
+        return super().to_internal_value(data)
+
+
+class PlainTextFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = PlainTextField
+
+    def map_serializer_field(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        field = self.target
+        schema = build_basic_type(OpenApiTypes.STR)
+        schema["pattern"] = PLAIN_TEXT_PATTERN if field.allow_blank else NON_BLANK_TEXT_PATTERN
+        if field.max_length is not None:
+            schema["maxLength"] = field.max_length
+        if field.min_length is not None:
+            schema["minLength"] = field.min_length
+        elif not field.allow_blank and direction == "request":
+            schema["minLength"] = 1
+        return schema
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^(\d{1,10}(\.\d{1,2})?)?$",
+        "description": "A non-negative amount with at most 2 decimals, e.g. 19.99 (empty: "
+        "no bound).",
+    }
+)
+class PriceField(serializers.DecimalField):
+    """A non-negative price bound, as the schema describes it (a string of digits)."""
+
+    def __init__(self, name: str, **kwargs: Any) -> None:
+        super().__init__(
+            required=False,
+            allow_null=True,
+            max_digits=12,
+            decimal_places=2,
+            min_value=Decimal(0),
+            error_messages={
+                "invalid": f"{name} must be a number, e.g. 19.99.",
+                "min_value": f"{name} must not be negative.",
+                "max_digits": f"{name} is too large.",
+                "max_whole_digits": f"{name} is too large.",
+                "max_decimal_places": f"{name} has at most 2 decimal places.",
+            },
+            **kwargs,
+        )
+
+
+class ProductIdFieldSchema(OpenApiSerializerFieldExtension):
+    """The host's pk type: an integer (the usual auto field) or a string (UUIDs, codes)."""
+
+    target_class = ProductIdField
+
+    def map_serializer_field(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        field = get_product_model()._meta.pk
+        if field.get_internal_type() in (
+            "AutoField",
+            "BigAutoField",
+            "SmallAutoField",
+            "IntegerField",
+            "BigIntegerField",
+            "PositiveIntegerField",
+        ):
+            return build_basic_type(OpenApiTypes.INT)
+        if field.get_internal_type() == "UUIDField":
+            return build_basic_type(OpenApiTypes.UUID)
+        return build_basic_type(OpenApiTypes.STR)
+
+
+def check_text(value: str, name: str) -> str | None:
+    """The problem with a free-text parameter, if any (control characters, surrogates)."""
+    if any(char in CONTROL_CHARACTERS for char in value):
+        return f"{name} must not contain control characters."
+    if any("\ud800" <= char <= "\udfff" for char in value):
+        return f"{name} must not contain lone surrogates."
+    if "\ufffd" in value:  # what the query string's invalid UTF-8 was decoded to
+        return f"{name} is not valid UTF-8."
+    return None
+
+
+def plain_text(value: str) -> None:
+    """Validator of a free-text field: no control characters, no undecodable bytes."""
+    problem = check_text(value, "The text")
+    if problem:
+        raise serializers.ValidationError(problem)
 
 
 _Plan = list[tuple[str, str, Any]]

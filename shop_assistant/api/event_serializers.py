@@ -6,11 +6,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils import timezone
+from drf_spectacular.extensions import (
+    OpenApiSerializerExtension,
+    OpenApiSerializerFieldExtension,
+)
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from ..models import Interaction
-from ..recommend.events import FUTURE_TOLERANCE, MAX_BATCH, EventInput, unknown_products
-from .common import ProductIdField
+from ..recommend.events import MAX_BATCH, EventInput, unknown_products
+from .common import PlainTextField, ProductIdField
+
+#: Error code of an event about a product that does not exist (or is not published).
+UNKNOWN_PRODUCT = "unknown_product"
 
 _NOT_YOURS = (
     "Unknown field. Events are always stored for the caller: the logged-in user, else the "
@@ -19,7 +27,7 @@ _NOT_YOURS = (
 
 
 class EventSerializer(serializers.Serializer):
-    event_id = serializers.CharField(
+    event_id = PlainTextField(
         max_length=64, help_text="Client-made id; an id sent twice is stored once."
     )
     type = serializers.ChoiceField(choices=Interaction.Type.choices)
@@ -29,14 +37,14 @@ class EventSerializer(serializers.Serializer):
         allow_null=True,
         help_text="The search's query_id, for search_click and purchase attribution.",
     )
-    order_id = serializers.CharField(
+    order_id = PlainTextField(
         required=False, allow_blank=True, max_length=64, default="", help_text="For purchases."
     )
     quantity = serializers.IntegerField(required=False, min_value=1, max_value=10000, default=1)
     timestamp = serializers.DateTimeField(
         required=False,
         allow_null=True,
-        help_text="When it happened (ISO 8601); now when left out. At most 5 minutes ahead.",
+        help_text="When it happened (ISO 8601); now when left out or in the future.",
     )
 
     def to_internal_value(self, data: Any) -> dict[str, Any]:
@@ -54,9 +62,10 @@ class EventSerializer(serializers.Serializer):
         return value
 
     def validate_timestamp(self, value: Any) -> Any:
-        if value is not None and value > timezone.now() + FUTURE_TOLERANCE:
-            raise serializers.ValidationError("More than 5 minutes in the future.")
-        return value
+        """A timestamp in the future (a client clock ahead) is taken as now: events never
+        weigh more for trending or taste than fresh ones."""
+        now = timezone.now()
+        return now if value is not None and value > now else value
 
 
 class EventListSerializer(serializers.ListSerializer):
@@ -79,10 +88,31 @@ class EventListSerializer(serializers.ListSerializer):
         unknown = unknown_products(item["product_id"] for _index, item in valid)
         for index, item in valid:
             if item["product_id"] in unknown:
-                errors[index] = {"product_id": [f"Unknown product {item['product_id']}."]}
+                message = f"Unknown product {item['product_id']}."
+                errors[index] = {"product_id": [ErrorDetail(message, code=UNKNOWN_PRODUCT)]}
         if errors:
             raise serializers.ValidationError({str(i): errors[i] for i in sorted(errors)})
         return [item for _index, item in valid]
+
+
+class EventSchema(OpenApiSerializerExtension):
+    """An event has exactly the documented fields: any other (a visitor, a user) is refused."""
+
+    target_class = "shop_assistant.api.event_serializers.EventSerializer"
+
+    def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        schema = auto_schema._map_basic_serializer(self.target, direction)
+        return {**schema, "additionalProperties": False}
+
+
+class EventListSchema(OpenApiSerializerFieldExtension):
+    """The batch as the schema states it: 1 to ``MAX_BATCH`` events."""
+
+    target_class = "shop_assistant.api.event_serializers.EventListSerializer"
+
+    def map_serializer_field(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        child = auto_schema.resolve_serializer(self.target.child, direction).ref
+        return {"type": "array", "items": child, "minItems": 1, "maxItems": MAX_BATCH}
 
 
 class EventBatchSerializer(serializers.Serializer):
@@ -110,11 +140,11 @@ class IngestReportSerializer(serializers.Serializer):
     received = serializers.IntegerField(read_only=True)
     stored = serializers.IntegerField(read_only=True)
     duplicates = serializers.IntegerField(read_only=True)
-    visitor_id = serializers.CharField(
+    visitor_token = serializers.CharField(
         read_only=True,
         allow_blank=True,
-        help_text="The anonymous visitor id (also set as a cookie); send it back as "
-        "X-Visitor-Id from a headless frontend. Empty for logged-in users.",
+        help_text="The anonymous visitor's signed token (the visitor cookie's value); a "
+        "headless frontend sends it back as X-Visitor-Id. Empty for logged-in users.",
     )
 
 

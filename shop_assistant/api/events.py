@@ -4,66 +4,103 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ..recommend.events import MAX_BATCH, ingest_events
-from ..recommend.identity import forget_visitor, remember_visitor, resolve_visitor
+from ..recommend.identity import (
+    forget_visitor,
+    remember_visitor,
+    resolve_visitor,
+    visitor_token,
+)
 from ..recommend.privacy import delete_visitor_events
 from . import examples
 from .base import ShopAssistantView
-from .event_serializers import DeletedSerializer, EventBatchSerializer, IngestReportSerializer
+from .event_serializers import (
+    UNKNOWN_PRODUCT,
+    DeletedSerializer,
+    EventBatchSerializer,
+    IngestReportSerializer,
+)
+from .schema import errors
 
 VISITOR_HEADER = OpenApiParameter(
     "X-Visitor-Id",
     location=OpenApiParameter.HEADER,
     required=False,
-    description="Anonymous visitor id for headless frontends (8-64 characters of letters, "
-    "digits and _ . : -); browsers use the cookie the API sets instead.",
+    description="The signed `visitor_token` a previous `POST events/` returned, for "
+    "headless frontends; browsers send the visitor cookie the API sets instead. An "
+    "unsigned or altered value is refused (400).",
 )
 
 
 class EventsView(ShopAssistantView):
     """Track what a visitor does, in batches."""
 
-    throttle_scope = "shop_assistant.events"
+    throttle_scope = "events"
 
     @extend_schema(
         operation_id="assistant_events_create",
         summary="Record a batch of visitor events",
         description=(
-            f'Up to {MAX_BATCH} events (`{{"events": [...]}}` or a bare list), stored all '
+            f'Up to {MAX_BATCH} events (`{{"events": [...]}}`), stored all '
             "or none for the caller: the logged-in user, else the anonymous visitor of the "
             "`X-Visitor-Id` header or the visitor cookie (set on the first call). An "
-            "`event_id` sent twice is stored once. Any invalid item (unknown product or "
-            "type, a timestamp more than 5 minutes ahead, a field naming a visitor or user) "
-            "→ 400 with errors per item index, and nothing is stored."
+            "`event_id` sent twice is stored once; a timestamp in the future is taken as now. "
+            "Any invalid item (unknown type, a field naming a visitor or user, ...) → 400 "
+            "with errors per item index, and nothing is stored; a well-formed batch naming "
+            "unknown or unpublished products → 404, errors per item."
         ),
         parameters=[VISITOR_HEADER],
         request=EventBatchSerializer,
         responses={
             201: IngestReportSerializer,
-            400: OpenApiResponse(description="Invalid batch; errors by item index."),
-            429: OpenApiResponse(description="Too many requests (scope shop_assistant.events)."),
+            **errors(
+                400,
+                403,
+                404,
+                413,
+                415,
+                429,
+                503,
+                e400="Invalid batch; errors by item index.",
+                e404="A well-formed batch naming unknown or unpublished products; by item.",
+            ),
         },
         examples=examples.EVENTS,
         tags=["assistant"],
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         visitor = resolve_visitor(request, mint=True)
-        data = {"events": request.data} if isinstance(request.data, list) else request.data
+        data = request.data
         serializer = EventBatchSerializer(data=data)
         if not serializer.is_valid():
-            return Response(_rejected(data, serializer.errors), status=status.HTTP_400_BAD_REQUEST)
+            errors = serializer.errors
+            code = status.HTTP_404_NOT_FOUND if _only_unknown_products(errors) else 400
+            return Response(_rejected(data, errors), status=code)
         report = ingest_events(visitor, serializer.batch())
-        body = IngestReportSerializer(
-            {**vars(report), "visitor_id": visitor.visitor_id if visitor.user_id is None else ""}
-        ).data
+        token = visitor_token(visitor.visitor_id) if visitor.user_id is None else ""
+        body = IngestReportSerializer({**vars(report), "visitor_token": token}).data
         response = Response(body, status=status.HTTP_201_CREATED)
         remember_visitor(response, visitor, secure=request.is_secure())
         return response
+
+
+def _only_unknown_products(errors: dict[str, Any]) -> bool:
+    """Every item error is about a product that does not exist (for the visitor): the
+    batch is well formed but refers to missing products, a 404."""
+    per_item = errors.get("events")
+    return (
+        set(errors) == {"events"}
+        and isinstance(per_item, dict)
+        and all(
+            set(item) == {"product_id"} and item["product_id"][0].code == UNKNOWN_PRODUCT
+            for item in per_item.values()
+        )
+    )
 
 
 def _rejected(data: Any, errors: dict[str, Any]) -> dict[str, Any]:
@@ -81,7 +118,7 @@ def _rejected(data: Any, errors: dict[str, Any]) -> dict[str, Any]:
 class MyEventsView(ShopAssistantView):
     """The caller's own events."""
 
-    throttle_scope = "shop_assistant.events"
+    throttle_scope = "events"
 
     @extend_schema(
         operation_id="assistant_events_mine_delete",
@@ -92,7 +129,7 @@ class MyEventsView(ShopAssistantView):
         ),
         parameters=[VISITOR_HEADER],
         request=None,
-        responses={200: DeletedSerializer},
+        responses={200: DeletedSerializer, **errors(403, 429, 503)},
         examples=examples.DELETED,
         tags=["assistant"],
     )

@@ -204,44 +204,49 @@ RECOMMENDATION_LIST = {
 RECOMMENDATIONS = [OpenApiExample("A list", value=RECOMMENDATION_LIST, response_only=True)]
 
 EVENTS = [
-            OpenApiExample(
-                "A view, a search click and a purchase",
-                value={
-                    "events": [
-                        {"event_id": "e-1", "type": "view", "product_id": 12},
-                        {
-                            "event_id": "e-2",
-                            "type": "search_click",
-                            "product_id": 12,
-                            "query_id": "3f1c2a9e-8d4b-4e0f-9c53-1b2a3c4d5e6f",
-                        },
-                        {
-                            "event_id": "e-3",
-                            "type": "purchase",
-                            "product_id": 12,
-                            "order_id": "SO-1001",
-                            "quantity": 2,
-                            "timestamp": "2026-11-28T10:15:00Z",
-                        },
-                    ]
+    OpenApiExample(
+        "A view, a search click and a purchase",
+        value={
+            "events": [
+                {"event_id": "e-1", "type": "view", "product_id": 12},
+                {
+                    "event_id": "e-2",
+                    "type": "search_click",
+                    "product_id": 12,
+                    "query_id": "3f1c2a9e-8d4b-4e0f-9c53-1b2a3c4d5e6f",
                 },
-                request_only=True,
-            ),
-            OpenApiExample(
-                "Stored",
-                value={"received": 3, "stored": 3, "duplicates": 0, "visitor_id": "9b2f…"},
-                response_only=True,
-                status_codes=["201"],
-            ),
-            OpenApiExample(
-                "Rejected, nothing stored",
-                value={
-                    "detail": "Nothing was stored: 1 of 3 events is invalid.",
-                    "events": {"1": {"product_id": ["Unknown product 999999."]}},
+                {
+                    "event_id": "e-3",
+                    "type": "purchase",
+                    "product_id": 12,
+                    "order_id": "SO-1001",
+                    "quantity": 2,
+                    "timestamp": "2026-11-28T10:15:00Z",
                 },
-                response_only=True,
-                status_codes=["400"],
-            ),
+            ]
+        },
+        request_only=True,
+    ),
+    OpenApiExample(
+        "Stored",
+        value={
+            "received": 3,
+            "stored": 3,
+            "duplicates": 0,
+            "visitor_token": "9b2f0c3e41a84d0fb1c2e6d7a8f90123:1tQ3Xz:Xk4r2…",
+        },
+        response_only=True,
+        status_codes=["201"],
+    ),
+    OpenApiExample(
+        "Rejected, nothing stored",
+        value={
+            "detail": "Nothing was stored: 1 of 3 events is invalid.",
+            "events": {"1": {"product_id": ["Unknown product 999999."]}},
+        },
+        response_only=True,
+        status_codes=["400"],
+    ),
 ]
 
 DELETED = [OpenApiExample("Deleted", value={"deleted": 42}, response_only=True)]

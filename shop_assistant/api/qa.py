@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.http import StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.renderers import JSONRenderer
@@ -16,12 +17,13 @@ from ..qa import Answer, ask, ask_stream
 from . import examples
 from .base import ShopAssistantView
 from .qa_serializers import AnswerSerializer, AskRequestSerializer
+from .schema import errors
 
 
 class AskView(ShopAssistantView):
     """Answer a shopper's question about a product or the catalog, with citations."""
 
-    throttle_scope = "shop_assistant.qa"
+    throttle_scope = "qa"
 
     @extend_schema(
         operation_id="assistant_ask",
@@ -32,16 +34,18 @@ class AskView(ShopAssistantView):
             "citations, or refuses with `grounded: false` when the data does not say. "
             "Without `product_id` the question is answered over the catalog and `products` "
             "lists the products the answer is about. With `stream: true` the response is "
-            "`text/event-stream`: `delta` events (`{\"text\": ...}`, each a complete, "
+            '`text/event-stream`: `delta` events (`{"text": ...}`, each a complete, '
             "checked sentence, from an answerer that streams) then one `answer` event "
             "holding the body described here, which replaces the deltas."
         ),
         request=AskRequestSerializer,
         responses={
-            200: AnswerSerializer,
-            400: OpenApiResponse(description="Blank or too long question, unknown language."),
-            404: OpenApiResponse(description="Unknown or unpublished product."),
-            429: OpenApiResponse(description="Too many questions (scope shop_assistant.qa)."),
+            (200, "application/json"): AnswerSerializer,
+            (200, "text/event-stream"): OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="With `stream: true`: `delta` events, then one `answer` event.",
+            ),
+            **errors(400, 404, 413, 415, 429, 503),
         },
         examples=examples.ASK,
         tags=["assistant"],

@@ -6,11 +6,11 @@ from rest_framework import serializers
 
 from ..qa import MAX_QUESTION_CHARS
 from .card_serializers import ProductCardSerializer
-from .common import ProductIdField
+from .common import LanguageField, PlainTextField, ProductIdField, StrictBooleanField
 
 
 class AskRequestSerializer(serializers.Serializer):
-    question = serializers.CharField(
+    question = PlainTextField(
         max_length=MAX_QUESTION_CHARS,
         help_text="The shopper's question, in any language the shop serves.",
     )
@@ -19,14 +19,12 @@ class AskRequestSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Ask about this product; without it the whole catalog is searched.",
     )
-    lang = serializers.CharField(
+    lang = LanguageField(
         required=False,
-        allow_blank=True,
-        max_length=35,
         help_text="Answer language; by default the question's detected language, then "
         "Accept-Language.",
     )
-    stream = serializers.BooleanField(
+    stream = StrictBooleanField(
         required=False,
         default=False,
         help_text="Answer as text/event-stream: checked sentences as `delta` events while "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -30,19 +30,18 @@ from .base import ShopAssistantView
 from .card_serializers import ProductCardListSerializer
 from .events import VISITOR_HEADER
 from .recommend_serializers import ListParamsSerializer, SimilarParamsSerializer
-from .search import ATTRIBUTE_PARAMETER
+from .schema import errors
+from .search import ATTRIBUTE_FILTERS
 
 
 def _schema(operation_id: str, summary: str, description: str, **kwargs: Any) -> Callable:
     return extend_schema(
         operation_id=operation_id,
         summary=summary,
-        description=description,
+        description=description + ATTRIBUTE_FILTERS,
         responses={
             200: ProductCardListSerializer,
-            400: OpenApiResponse(description="Invalid parameter (limit, price, lang, ...)."),
-            404: OpenApiResponse(description="Unknown, unpublished or unindexed product."),
-            429: OpenApiResponse(description="Too many requests (scope shop_assistant.recommend)."),
+            **errors(400, 403, 404, 429, 503, e400="Invalid parameter (limit, price, lang, ...)."),
         },
         examples=examples.RECOMMENDATIONS,
         tags=["assistant"],
@@ -53,7 +52,7 @@ def _schema(operation_id: str, summary: str, description: str, **kwargs: Any) ->
 class RecommendationListView(ShopAssistantView):
     """Shared flow: parameters → context → one service call → list."""
 
-    throttle_scope = "shop_assistant.recommend"
+    throttle_scope = "recommend"
     params_class: type[ListParamsSerializer] = ListParamsSerializer
 
     def respond(
@@ -94,7 +93,7 @@ class SimilarProductsView(RecommendationListView):
         "Nearest products by meaning over all passages and languages, never the product "
         "itself or its variants, in stock unless `in_stock=false`, with the search filters. "
         "`diversity` (0..1) trades closeness for variety (maximal marginal relevance).",
-        parameters=[SimilarParamsSerializer, ATTRIBUTE_PARAMETER],
+        parameters=[SimilarParamsSerializer],
     )
     def get(self, request: Request, product_id: str) -> Response:
         pk = product_pk(product_id)
@@ -111,7 +110,7 @@ class BoughtTogetherView(RecommendationListView):
         "Products bought in the same orders (by lift, with a minimum support), then products "
         "of other categories bought by the same people, then popular products of related "
         "categories; each result's `explanation.source` says which.",
-        parameters=[ListParamsSerializer, ATTRIBUTE_PARAMETER],
+        parameters=[ListParamsSerializer],
     )
     def get(self, request: Request, product_id: str) -> Response:
         pk = product_pk(product_id)
@@ -125,7 +124,7 @@ class RecommendationsView(RecommendationListView):
         "From the caller's recent events (user, else the visitor cookie or X-Visitor-Id), "
         "weighted by type and decayed over time, covering each of their interests; "
         "without events: trending in their language, trending, popular overall.",
-        parameters=[ListParamsSerializer, ATTRIBUTE_PARAMETER, VISITOR_HEADER],
+        parameters=[ListParamsSerializer, VISITOR_HEADER],
     )
     def get(self, request: Request) -> Response:
         visitor = resolve_visitor(request)
@@ -138,7 +137,7 @@ class TrendingView(RecommendationListView):
         "Trending products",
         "Products by time-decayed event counts (refreshed periodically), topped up with "
         "the most ordered ones; with the search filters, e.g. `?category=`.",
-        parameters=[ListParamsSerializer, ATTRIBUTE_PARAMETER],
+        parameters=[ListParamsSerializer],
     )
     def get(self, request: Request) -> Response:
         return self.respond(request, lambda context, data: trending(context))

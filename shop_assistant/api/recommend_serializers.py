@@ -9,12 +9,11 @@ otherwise.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rest_framework import serializers
 
 from ..filters import Filters
 from ..recommend.base import MAX_LIMIT
+from .common import StrictBooleanField
 from .search_serializers import SearchParamsSerializer
 
 
@@ -31,17 +30,13 @@ class ListParamsSerializer(SearchParamsSerializer):
         default=10,
         help_text=f"Results, 1 to {MAX_LIMIT} (default 10).",
     )
-    in_stock = serializers.BooleanField(
+    in_stock = StrictBooleanField(
         required=False,
         allow_null=True,
         default=None,
         help_text="true (default): only products in stock; false: only products out of stock.",
         error_messages={"invalid": "in_stock must be true or false."},
     )
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        checked = super().validate({**attrs, "page": 1, "page_size": 1})  # no paging here
-        return {k: v for k, v in checked.items() if k not in ("page", "page_size")}
 
     def filters(self) -> Filters:
         filters = super().filters()

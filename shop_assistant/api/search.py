@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ..search import search
 from . import examples
 from .base import ShopAssistantView
+from .schema import errors
 from .search_serializers import SearchParamsSerializer, SearchResultSerializer
 
-ATTRIBUTE_PARAMETER = OpenApiParameter(
-    name="attr.<name>",
-    type=OpenApiTypes.STR,
-    location=OpenApiParameter.QUERY,
-    required=False,
-    description="Attribute filter, e.g. `attr.color=navy`; repeat with other names to "
-    "combine (all must match).",
+#: OpenAPI cannot declare parameters by a name pattern: attribute filters are described.
+ATTRIBUTE_FILTERS = (
+    " Attribute filters: `attr.<name>=<value>` for any attribute the catalog has, e.g. "
+    "`attr.color=navy`; several combine (all must match)."
 )
 
 
 class SearchView(ShopAssistantView):
     """Validate the parameters, call :func:`shop_assistant.search.search`, serialize."""
 
-    throttle_scope = "shop_assistant.search"
+    throttle_scope = "search"
 
     @extend_schema(
         operation_id="search",
@@ -34,11 +32,10 @@ class SearchView(ShopAssistantView):
             "Hybrid search: multilingual vector search (pgvector HNSW) fused with "
             "full-text and trigram matching, then merchandising rules. A query in one "
             "language finds products described in another. Facet counts cover all the "
-            "matching products. Throttle scope: `shop_assistant.search`."
+            "matching products. Throttle scope: `search`." + ATTRIBUTE_FILTERS
         ),
         parameters=[
             SearchParamsSerializer,
-            ATTRIBUTE_PARAMETER,
             OpenApiParameter(
                 name="Accept-Language",
                 type=OpenApiTypes.STR,
@@ -50,11 +47,13 @@ class SearchView(ShopAssistantView):
         ],
         responses={
             200: SearchResultSerializer,
-            400: OpenApiResponse(
-                description="Invalid parameter, e.g. blank q, unknown lang (the message "
-                "lists the allowed ones), min_price above max_price, page_size over 100."
+            **errors(
+                400,
+                429,
+                503,
+                e400="Invalid parameter, e.g. blank q, unknown lang (the message lists the "
+                "allowed ones), page_size over 100.",
             ),
-            429: OpenApiResponse(description="Too many requests (scope shop_assistant.search)."),
         },
         examples=examples.SEARCH,
         tags=["search"],

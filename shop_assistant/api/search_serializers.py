@@ -2,44 +2,31 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from rest_framework import serializers
 
 from ..filters import Filters
-from ..language import UnknownLanguage, normalize_language
-from ..search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH
+from ..search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULTS
 from .card_serializers import ProductCardSerializer
-from .common import PlannedRepresentation
+from .common import (
+    LanguageField,
+    PlainTextField,
+    PlannedRepresentation,
+    PriceField,
+    StrictBooleanField,
+    check_text,
+)
 
 ATTRIBUTE_PREFIX = "attr."
 MAX_ATTRIBUTE_NAME = 100
 MAX_ATTRIBUTE_VALUE = 255
 
 
-def _price(name: str, help_text: str) -> serializers.DecimalField:
-    return serializers.DecimalField(
-        required=False,
-        allow_null=True,
-        max_digits=12,
-        decimal_places=2,
-        min_value=Decimal(0),
-        error_messages={
-            "invalid": f"{name} must be a number, e.g. 19.99.",
-            "min_value": f"{name} must not be negative.",
-            "max_digits": f"{name} is too large.",
-            "max_whole_digits": f"{name} is too large.",
-            "max_decimal_places": f"{name} has at most 2 decimal places.",
-        },
-        help_text=help_text,
-    )
-
-
 class SearchParamsSerializer(serializers.Serializer):
     """``GET`` parameters; ``attr.<name>=<value>`` pairs are collected into ``attributes``."""
 
-    q = serializers.CharField(
+    q = PlainTextField(
         max_length=MAX_QUERY_LENGTH,
         trim_whitespace=True,
         help_text=f"What the shopper typed, in any language the shop serves "
@@ -50,25 +37,25 @@ class SearchParamsSerializer(serializers.Serializer):
             "max_length": f"q must be at most {MAX_QUERY_LENGTH} characters.",
         },
     )
-    lang = serializers.CharField(
+    lang = LanguageField(
         required=False,
-        allow_blank=True,
-        max_length=35,
         help_text="Language of the query and of the titles returned (e.g. 'es'). Default: "
         "detected from q, then the Accept-Language header, then the shop's default.",
     )
-    category = serializers.CharField(
+    category = PlainTextField(
         required=False,
         allow_blank=True,
         max_length=255,
         help_text="Category slug; products in its subcategories match too.",
     )
-    brand = serializers.CharField(
+    brand = PlainTextField(
         required=False, allow_blank=True, max_length=255, help_text="Exact brand name."
     )
-    min_price = _price("min_price", "Lowest price, inclusive (non-negative decimal).")
-    max_price = _price("max_price", "Highest price, inclusive (non-negative decimal, ≥ min_price).")
-    in_stock = serializers.BooleanField(
+    min_price = PriceField("min_price", help_text="Lowest price, inclusive.")
+    max_price = PriceField(
+        "max_price", help_text="Highest price, inclusive (below min_price: nothing matches)."
+    )
+    in_stock = StrictBooleanField(
         required=False,
         allow_null=True,
         default=None,
@@ -79,10 +66,13 @@ class SearchParamsSerializer(serializers.Serializer):
         required=False,
         default=1,
         min_value=1,
-        help_text="Page number, from 1.",
+        max_value=MAX_RESULTS,
+        help_text=f"Page number, from 1. Only the first {MAX_RESULTS} results are served: "
+        "a page beyond them is empty.",
         error_messages={
             "invalid": "page must be a whole number, from 1.",
             "min_value": "page must be 1 or more.",
+            "max_value": f"page must be at most {MAX_RESULTS}.",
         },
     )
     page_size = serializers.IntegerField(
@@ -112,7 +102,10 @@ class SearchParamsSerializer(serializers.Serializer):
             name = key[len(ATTRIBUTE_PREFIX) :].strip()
             values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
             given = str(values[-1]).strip() if values else ""
-            if not name or len(name) > MAX_ATTRIBUTE_NAME:
+            problem = check_text(key, "The attribute name") or check_text(given, key)
+            if problem:
+                errors[key] = [problem]
+            elif not name or len(name) > MAX_ATTRIBUTE_NAME:
                 errors[key] = [
                     f"Attribute filters are attr.<name>=<value>; name 1 to "
                     f"{MAX_ATTRIBUTE_NAME} characters."
@@ -127,22 +120,6 @@ class SearchParamsSerializer(serializers.Serializer):
             raise serializers.ValidationError(errors)
         value["attributes"] = attributes
         return value
-
-    def validate_lang(self, value: str) -> str | None:
-        if not value.strip():
-            return None
-        try:
-            return normalize_language(value)
-        except UnknownLanguage as exc:
-            raise serializers.ValidationError(str(exc)) from exc
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        low, high = attrs.get("min_price"), attrs.get("max_price")
-        if low is not None and high is not None and low > high:
-            raise serializers.ValidationError(
-                {"max_price": [f"max_price ({high}) must not be below min_price ({low})."]}
-            )
-        return attrs
 
     def filters(self) -> Filters:
         data = self.validated_data

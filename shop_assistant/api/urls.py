@@ -1,6 +1,7 @@
 """URLs of the API; the host includes them under any prefix (the demo uses /api/assistant/)."""
 
-from django.urls import path  # noqa: F401
+from django.http import HttpRequest, JsonResponse
+from django.urls import path, re_path
 
 from .events import EventsView, MyEventsView
 from .qa import AskView
@@ -15,14 +16,16 @@ from .search import SearchView
 
 app_name = "shop_assistant"
 
+
+def not_found(request: HttpRequest, *args: object, **kwargs: object) -> JsonResponse:
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
 urlpatterns: list = [
-    # Each area adds its routes here (search, events, recommendations, ask, schema/docs).
     path("ask/", AskView.as_view(), name="ask"),
     path("events/", EventsView.as_view(), name="events"),
     path("events/mine/", MyEventsView.as_view(), name="events-mine"),
-    path(
-        "products/<str:product_id>/similar/", SimilarProductsView.as_view(), name="similar"
-    ),
+    path("products/<str:product_id>/similar/", SimilarProductsView.as_view(), name="similar"),
     path(
         "products/<str:product_id>/bought-together/",
         BoughtTogetherView.as_view(),
@@ -33,4 +36,7 @@ urlpatterns: list = [
     path("search/", SearchView.as_view(), name="search"),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", SwaggerView.as_view(url_name="shop_assistant:schema"), name="docs"),
+    # Anything else under the API's prefix is a JSON 404 (Django's would be an HTML page,
+    # listing the URLconf with DEBUG on).
+    re_path(r"", not_found, name="not-found"),
 ]

@@ -15,6 +15,7 @@ asker's language. FAQ entries are matched on their question and their answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -168,8 +169,10 @@ def text_evidence(entries: Sequence[CatalogEntry], language: str, using: str) ->
                     kind=passage.kind,  # type: ignore[arg-type]
                     text=part,
                     language=passage.language,
+                    source=f"passage:{passage.pk}",
+                    offset=offset,
                 )
-                for part in parts
+                for offset, part in enumerate(parts)
             ]
     return items
 
@@ -195,14 +198,15 @@ def _faq(faq: FAQEntry) -> Evidence:
         language=faq.language,
         question=faq.question,
         field=str(faq.pk),
+        source=f"faq:{faq.pk}",
     )
 
 
 def review_evidence(adapter: ProductAdapter, product: Any) -> list[Evidence]:
     """Reviews the adapter provides, one evidence item per sentence."""
     items: list[Evidence] = []
-    for review in adapter.get_reviews(product):
-        for part in sentences(review.text):
+    for number, review in enumerate(adapter.get_reviews(product)):
+        for offset, part in enumerate(sentences(review.text)):
             items.append(
                 Evidence(
                     product_id=product.pk,
@@ -210,9 +214,51 @@ def review_evidence(adapter: ProductAdapter, product: Any) -> list[Evidence]:
                     text=part,
                     language=review.language,
                     field="" if review.id is None else str(review.id),
+                    source=f"review:{review.id if review.id is not None else number}",
+                    offset=offset,
                 )
             )
     return items
+
+
+#: Links, e-mail addresses and phone numbers: never quoted or sent to a model.
+LINKS = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|shop|biz"
+    r"|info|xyz|ru|cn)\b|\+?\d[\d ()-]{7,}\d",
+    re.IGNORECASE,
+)
+#: Text that talks to a model rather than about the product.
+INSTRUCTION = re.compile(
+    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier)|disregard (?:all|any|the)"
+    r"|\b(?:system|assistant)\s*:|you are now|new instructions|</?evidence|</?item",
+    re.IGNORECASE,
+)
+
+
+def _text_of(evidence: Evidence) -> str:
+    return f"{evidence.question} {evidence.text}" if evidence.question else evidence.text
+
+
+def trustworthy(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """``evidence`` without what free text could use against the shopper: sentences with a
+    link, an e-mail address or a phone number, and in a text (a description, a review, a
+    FAQ answer) the sentence that reads like instructions to a model and every sentence
+    after it, which belong to the same attempt. Structured attributes are the shop's own
+    data and stay."""
+    from_here: dict[Any, int] = {}  # source -> first offset that reads like instructions
+    for item in evidence:
+        if item.kind != "attribute" and INSTRUCTION.search(_text_of(item)):
+            key = item.source or id(item)
+            from_here[key] = min(from_here.get(key, item.offset), item.offset)
+    return [
+        e
+        for e in evidence
+        if e.kind == "attribute"
+        or (
+            e.offset < from_here.get(e.source or id(e), e.offset + 1)
+            and not LINKS.search(_text_of(e))
+        )
+    ]
 
 
 def number(evidence: Iterable[Evidence]) -> list[Evidence]:

@@ -33,24 +33,14 @@ from typing import Any
 
 from ..language import detect
 from .answerer import Answerer, ExtractiveAnswerer, load_answerer
+from .evidence import LINKS
 from .phrases import QUOTES
 from .types import Answer, Evidence, QAContext
 
 logger = logging.getLogger(__name__)
 
 CITATION = re.compile(r"\[(E\d+)\]")
-_LINKS = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|shop|biz"
-    r"|info|xyz|ru|cn)\b|\+?\d[\d ()-]{7,}\d",
-    re.IGNORECASE,
-)
 NO_ANSWER = "NO_ANSWER"
-#: Evidence that talks to the model rather than about the product is never sent.
-_INSTRUCTION = re.compile(
-    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier)|disregard (?:all|any|the)"
-    r"|\b(?:system|assistant)\s*:|you are now|new instructions|</?evidence|</?item",
-    re.IGNORECASE,
-)
 
 SYSTEM_PROMPT = """You answer shoppers' questions for an online shop.
 Rules:
@@ -166,10 +156,9 @@ class GenerativeAnswerer:
         return evidence
 
     def select(self, context: QAContext) -> list[Evidence]:
-        """The evidence sent: the best ranked items (their ids are kept), minus any item
-        that reads like instructions to the model."""
-        clean = [e for e in context.evidence if not _INSTRUCTION.search(_evidence_text(e))]
-        return clean[: self.max_evidence]
+        """The evidence sent: the best ranked items (their ids are kept); the context holds
+        only :func:`~shop_assistant.qa.evidence.trustworthy` items."""
+        return context.evidence[: self.max_evidence]
 
     def messages(self, context: QAContext, evidence: list[Evidence]) -> list[dict[str, str]]:
         language = context.language
@@ -253,7 +242,7 @@ class GenerativeAnswerer:
         if unknown:
             raise GenerationError(f"cited ids not in the evidence: {unknown}")
         cited = [by_id[i] for i in cited_ids]
-        links = _LINKS.findall(reply)
+        links = LINKS.findall(reply)
         if links:  # answers never send shoppers elsewhere, whatever the evidence says
             raise GenerationError(f"links or contact details in the reply: {links}")
         text = spoken_text(reply)
@@ -305,7 +294,7 @@ def checked_sentence(sentence: str, sent: set[str]) -> str:
         raise GenerationError("a sentence without citation")
     if any(i not in sent for i in cited):
         raise GenerationError(f"cited ids not in the evidence: {cited}")
-    if _LINKS.search(sentence):
+    if LINKS.search(sentence):
         raise GenerationError("a link or contact details in the reply")
     return spoken_text(sentence)
 

@@ -24,7 +24,7 @@ from ..indexing.spaces import active_space
 from ..language import negotiate
 from .answerer import Answerer, load_answerer
 from .constraints import parse_price
-from .evidence import Ranker, number
+from .evidence import Ranker, number, trustworthy
 from .intents import detect_intents
 from .scope import (
     catalog_candidates,
@@ -136,7 +136,7 @@ def build_context(
         language=choice.code,
         language_source=choice.source,
         scope=scope,  # type: ignore[arg-type]
-        evidence=number(ranked),
+        evidence=number(trustworthy(ranked)),
         products=products,
         intents=detect_intents(question),
     )

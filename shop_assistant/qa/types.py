@@ -28,6 +28,8 @@ class Evidence:
     id: str = ""
     value: Any = None  # attribute evidence: the canonical value (e.g. "yes", Decimal("89.00"))
     question: str = ""  # FAQ evidence: the merchant's question
+    source: str = ""  # the text it was cut from ("passage:12", "review:3", "faq:7")
+    offset: int = 0  # which sentence of that text it is
 
     def key(self) -> tuple[Any, str, str, str, str]:
         return (self.product_id, self.kind, self.field, self.language, self.text)

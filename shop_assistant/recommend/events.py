@@ -12,20 +12,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 
 from ..conf import get_product_model
-from ..models import Interaction, SearchLog
+from ..models import CatalogEntry, Interaction, SearchLog
 from .identity import Visitor
 
 #: Most events accepted in one request.
 MAX_BATCH = 500
-#: Timestamps up to this far in the future are accepted (client clocks drift).
-FUTURE_TOLERANCE = timedelta(minutes=5)
 EVENT_TYPES = tuple(Interaction.Type.values)
 
 
@@ -52,13 +50,20 @@ class IngestReport:
 
 
 def unknown_products(product_ids: Iterable[Any]) -> set[Any]:
-    """The ids among ``product_ids`` that are not products of the host (one query)."""
+    """The ids among ``product_ids`` that a visitor cannot know: not products of the host,
+    or unpublished (answered alike, so the events API tells nothing about unpublished
+    products). A product not indexed yet is known."""
     wanted = set(product_ids)
     if not wanted:
         return set()
     model = get_product_model()
     found = set(model._default_manager.filter(pk__in=wanted).values_list("pk", flat=True))
-    return wanted - found
+    hidden = set(  # indexed as unpublished (a failed first indexing is not hidden)
+        CatalogEntry.objects.filter(
+            product_id__in=found, is_published=False, indexed_at__isnull=False
+        ).values_list("product_id", flat=True)
+    )
+    return wanted - (found - hidden)
 
 
 def _owner_q(visitor: Visitor) -> Q:

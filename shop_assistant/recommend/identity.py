@@ -1,9 +1,10 @@
 """Who a visitor is: the authenticated user, else an anonymous visitor id.
 
-The anonymous id comes from an ``X-Visitor-Id`` header (headless frontends) or from a
-signed cookie that the events API sets on a visitor's first event. Ids are opaque: 8 to
-64 characters of ``A-Z a-z 0-9 _ . : -``. Events are always written for the visitor
-resolved here, never for one named in a payload.
+The anonymous id comes from a signed cookie that the events API sets on a visitor's
+first event, or from the same signed value sent as an ``X-Visitor-Id`` header by a
+headless frontend (the ``visitor_token`` the events API returns). An unsigned or forged
+id is refused, so knowing a visitor's id does not make anyone that visitor. Events are
+always written for the visitor resolved here, never for one named in a payload.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 
 from ..conf import app_settings
-from ..core.errors import InvalidInput
+from ..core.errors import ShopAssistantError
 
 HEADER = "HTTP_X_VISITOR_ID"
 COOKIE_SALT = "shop_assistant.visitor"
@@ -26,9 +27,12 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 _VALID_ID = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
 
 
-class InvalidVisitorId(InvalidInput):
-    """An ``X-Visitor-Id`` header that is not a valid visitor id."""
+class InvalidVisitorId(ShopAssistantError):
+    """An ``X-Visitor-Id`` header that is not a token this shop signed: refused (403),
+    whatever its shape, so a guessed or copied id is never taken for a visitor."""
 
+    status_code = 403
+    code = "forged_visitor"
     field = "X-Visitor-Id"
 
 
@@ -56,15 +60,33 @@ def is_valid_visitor_id(value: str) -> bool:
     return bool(_VALID_ID.match(value))
 
 
+def _signer() -> signing.Signer:
+    # The cookie's own signer: the token a headless frontend sends is the cookie's value.
+    return signing.get_cookie_signer(salt=app_settings.VISITOR_COOKIE + COOKIE_SALT)
+
+
+def visitor_token(visitor_id: str) -> str:
+    """The signed token of an anonymous visitor (the visitor cookie's value), which a
+    headless frontend sends back as ``X-Visitor-Id``; only the server can make one."""
+    return _signer().sign(visitor_id)
+
+
 def visitor_id_from(request: HttpRequest) -> str:
-    """The anonymous id the request carries ("" when none); a bad header raises."""
+    """The anonymous id the request carries, from the signed ``X-Visitor-Id`` token or the
+    signed cookie ("" when none). A header that is not a valid token raises: an id alone
+    (unsigned, guessed or copied from somewhere) never identifies a visitor."""
     header = request.META.get(HEADER, "").strip()
     if header:
-        if not is_valid_visitor_id(header):
+        try:
+            value = _signer().unsign(header, max_age=COOKIE_MAX_AGE)
+        except signing.BadSignature:
+            value = ""
+        if not is_valid_visitor_id(value):
             raise InvalidVisitorId(
-                "X-Visitor-Id must be 8 to 64 characters of letters, digits and _ . : -"
+                "X-Visitor-Id must be the visitor_token the events API returned "
+                "(signed by this shop)."
             )
-        return header
+        return value
     try:
         value = request.get_signed_cookie(
             app_settings.VISITOR_COOKIE, default="", salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE

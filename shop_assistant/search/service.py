@@ -34,7 +34,7 @@ from .terms import analyze
 #: page is full whenever enough products match the filters) while the keyword side's
 #: list stays the same; ``count`` then grows with the depth reached.
 CANDIDATE_DEPTH = 50
-#: ``page * page_size`` may not exceed this: deep pages are not served.
+#: Results served at most: pages beyond them are empty (deep pages cost a deep scan).
 MAX_RESULTS = 1000
 MAX_PAGE_SIZE = 100
 MAX_QUERY_LENGTH = 512
@@ -79,7 +79,7 @@ def search(
     filters = filters or Filters()
     choice = negotiate(text, lang=lang, accept_language=accept_language)
     using = app_settings.DATABASE
-    depth = max(CANDIDATE_DEPTH, page * page_size)
+    depth = min(max(CANDIDATE_DEPTH, page * page_size), MAX_RESULTS)
     candidates = _retrieve(text, choice.code, filters, depth, mode, using)
     candidates = apply_rules(
         candidates,
@@ -127,11 +127,6 @@ def _validate(q: str, page: int, page_size: int, mode: str) -> str:
         raise InvalidSearch(f"q must be at most {MAX_QUERY_LENGTH} characters.", field="q")
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise InvalidSearch(f"page ≥ 1 and 1 ≤ page_size ≤ {MAX_PAGE_SIZE}.", field="page")
-    if page * page_size > MAX_RESULTS:
-        raise InvalidSearch(
-            f"Only the first {MAX_RESULTS} results can be paged through (page × page_size).",
-            field="page",
-        )
     if mode not in MODES:
         raise InvalidSearch(f"mode must be one of {', '.join(MODES)}.", field="mode")
     return text
