@@ -8,7 +8,7 @@ PORT ?= 8000
 TORCH_PIP_ARGS ?=
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup demo test lint worker serve clean
+.PHONY: setup demo test lint reliability worker serve clean
 
 setup: $(VENV)/.installed
 
@@ -47,6 +47,11 @@ lint: setup
 test: setup lint
 	$(VENV)/bin/pytest
 	$(VENV)/bin/pytest demo_project/tests --ds demo_project.tests.settings
+
+# The live demo under gunicorn on its own database: schema fuzzing, a database outage,
+# the broker down during an admin save (reliability/; .ci/run runs it after make test).
+reliability: setup
+	$(VENV)/bin/pytest reliability -p no:django -W "ignore:Unknown config option"
 
 clean:
 	rm -rf $(VENV) .data
