@@ -1,4 +1,5 @@
-"""A worker killed with SIGKILL in the middle of a full re-index; a new worker finishes it.
+"""A worker killed with SIGKILL in the middle of a full re-index, and in the middle of a
+space build (while the active space keeps serving); a new worker finishes each.
 
 Workers are real ``celery -A tests.celery_app worker`` subprocesses on Redis (the
 in-memory transport cannot cross processes), on the test database, with the real USE
@@ -20,8 +21,11 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
+from shop_assistant.indexing import Indexer
 from shop_assistant.indexing.jobs import start_job
-from shop_assistant.models import CatalogEntry, Embedding, IndexJob, Passage
+from shop_assistant.indexing.spaces import build_space, create_space
+from shop_assistant.models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
+from shop_assistant.search import search
 from shop_assistant.tasks import resume_stalled_jobs
 
 from .catalog_data import generated_products
@@ -139,3 +143,45 @@ def test_a_killed_workers_job_is_resumed_and_completed(space, tmp_path):
     assert Embedding.objects.filter(space=space).count() == passages
     # Committed chunks were not encoded again after the restart.
     assert finished.result["passages_encoded"] <= passages
+
+
+BUILD_PRODUCTS = 600
+
+
+def test_a_space_build_survives_a_killed_worker_while_the_active_space_serves(space, tmp_path):
+    generated_products(BUILD_PRODUCTS, seed=12, single_language=True)
+    Indexer(space).index_all()  # the active space serves the whole catalog
+    before = search("waterproof jacket", log=False).hits
+    assert before
+    url = redis_url()
+    new = create_space(space.backend, {"denoise": True})  # another model: another space
+    with broker(url):
+        job = build_space(new, activate=True)  # queued at once (autocommit)
+        first = start_worker_process("builder", url, tmp_path / "first.log")
+        try:
+            wait_for(lambda: job_state(job.pk).done >= 150, timeout=600, interval=0.3)
+        finally:
+            stop(first, signal.SIGKILL)
+        # Mid-build, with its worker dead: the active space is unchanged and serves.
+        assert EmbeddingSpace.objects.get(state=EmbeddingSpace.State.ACTIVE).pk == space.pk
+        during = search("waterproof jacket", log=False).hits
+        assert [h.product_id for h in during] == [h.product_id for h in before]
+
+        second = start_worker_process("resumer", url, tmp_path / "second.log")
+        try:
+            time.sleep(STALE_AFTER + 1)
+            resume_stalled_jobs.apply_async(kwargs={"stale_after": STALE_AFTER})
+            wait_for(lambda: job_state(job.pk).is_finished, timeout=900, interval=0.5)
+        finally:
+            stop(second)
+            forget_unacked(url)
+
+    finished = job_state(job.pk)
+    log = (tmp_path / "second.log").read_text(errors="replace")
+    assert finished.status == IndexJob.Status.SUCCEEDED, log[-3000:]
+    assert finished.result["canary"]["passed"] and finished.result["activated"]
+    new.refresh_from_db()
+    assert new.state == EmbeddingSpace.State.ACTIVE
+    missing = Passage.objects.exclude(embeddings__space=new)
+    assert not missing.exists()  # every passage has its vector in the new space
+    assert search("waterproof jacket", log=False).hits  # and it serves
