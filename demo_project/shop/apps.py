@@ -6,3 +6,6 @@ class ShopConfig(AppConfig):
     label = "shop"
     verbose_name = "Demo shop"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import login_throttle  # noqa: F401  (counts failed logins)
