@@ -20,6 +20,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[demo,test]"
 	touch $@
 
+# The demo's broker: kombu's filesystem transport under .data/broker (no service needed);
+# CELERY_BROKER_URL=redis://... make demo uses Redis instead.
+CELERY_BROKER_URL ?= filesystem://
+export CELERY_BROKER_URL
+
 demo: setup
 	$(PY) manage.py demo_setup --noinput
 	@echo ""
@@ -27,11 +32,15 @@ demo: setup
 	@echo "  API docs:   http://127.0.0.1:$(PORT)/api/assistant/docs/"
 	@echo "  Admin:      http://127.0.0.1:$(PORT)/admin/"
 	@echo ""
-	# --insecure: static files (admin, API docs) are served with DEBUG off, as in the demo.
+	# A Celery worker with beat beside the web server (stopped with it); --insecure: static
+	# files (admin, API docs) are served with DEBUG off, as in the demo.
+	$(VENV)/bin/celery -A demo_project worker -B --loglevel=warning --concurrency=1 \
+		> .data/worker.log 2>&1 & \
+	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
+# A worker alone (e.g. beside your own `manage.py runserver`).
 worker: setup
-	# -B: embedded beat for the periodic tasks (resume dead jobs, retry stale products).
 	$(VENV)/bin/celery -A demo_project worker -B --loglevel=info --concurrency=1
 
 # Migrations are checked for each settings module with its own apps: the demo shop and

@@ -119,8 +119,8 @@ def build_catalog(n: int, seed: int) -> tuple[int, int]:
 
     from demo_project.shop.catalog_data import generate_products
     from shop_assistant.indexing.ann import ensure_index
-    from shop_assistant.indexing.passages import ts_config
     from shop_assistant.indexing.spaces import get_or_create_active_space
+    from shop_assistant.language import ts_config
 
     call_command("migrate", verbosity=0)
     space = get_or_create_active_space()

@@ -114,9 +114,20 @@ SHOP_ASSISTANT = {
 if os.environ.get("DEMO_THROTTLE", "on") == "off":  # load and fuzz runs: no throttle
     SHOP_ASSISTANT["THROTTLE_RATES"] = {}
 
-# --- Celery: with no broker, tasks run in-process (the demo works without one) ----------
+# --- Celery ---------------------------------------------------------------------------
+# `make demo` runs a real worker (with beat) beside the web server on kombu's filesystem
+# transport under .data/broker: no service to install. Set CELERY_BROKER_URL to use Redis
+# or RabbitMQ instead; with it empty, tasks run in-process (eagerly).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _queue = BASE_DIR / ".data" / "broker"
+    _queue.mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_queue),
+        "data_folder_out": str(_queue),
+        "store_processed": False,
+    }
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True

@@ -157,6 +157,7 @@ DEFAULTS: ShopAssistantSettings = {
     "FACETS": ["category", "brand"],
 }
 
+
 class AppSettings:
     """Attribute access to ``settings.SHOP_ASSISTANT`` merged over :data:`DEFAULTS`."""
 

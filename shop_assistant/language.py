@@ -358,3 +358,48 @@ def negotiate(
         if preferred is not None:
             return LanguageChoice(preferred, "header")
     return LanguageChoice(_default_language(allowed), "default")
+
+
+# --- full-text search ----------------------------------------------------------------
+
+#: PostgreSQL text-search configurations per language; anything else uses "simple".
+TS_CONFIGS = {
+    "da": "danish",
+    "de": "german",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "hu": "hungarian",
+    "it": "italian",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+
+
+def ts_config(language: str) -> str:
+    """The PostgreSQL text-search configuration that stems ``language``."""
+    return TS_CONFIGS.get(primary_code(language), "simple")
+
+
+@functools.lru_cache(maxsize=4096)
+def query_key(text: str, language: str) -> str:
+    """``text`` as search matches it in ``language``: case and accents dropped, words
+    stemmed by PostgreSQL's text-search configuration of the language (plurals and
+    inflections fold together), stop words dropped ("Tents" and "tent" give "tent").
+    Texts that stem to nothing keep their case-folded words. Cached per process."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT array_to_string(tsvector_to_array(to_tsvector(%s::regconfig, "
+            "unaccent(%s))), ' ')",
+            [ts_config(language), text],
+        )
+        stemmed = cursor.fetchone()[0]
+    return stemmed or " ".join(text.casefold().split())

@@ -5,7 +5,8 @@ candidates; the semantics are those documented on
 :class:`~shop_assistant.models.MerchandisingRule`:
 
 1. rules that *apply* are the active ones whose languages (if any) include the list's
-   language and whose queries (if any) include the search query (case-insensitive);
+   language and whose queries (if any) include the search query, compared as search
+   matches words (case, accents and inflections aside, see :meth:`Rule.applies`);
 2. **exclude** removes the products a rule targets (all of its product, category with
    subcategories, and brand that are set);
 3. **boost** multiplies a targeted candidate's score by ``1 + weight``, **bury** divides
@@ -31,6 +32,7 @@ from django.db.models import Q
 from .conf import app_settings
 from .core import memo
 from .filters import Filters, filter_entries
+from .language import query_key
 from .models import CatalogEntry, MerchandisingRule
 from .ranking import Candidate, Explanation
 
@@ -47,7 +49,7 @@ class Rule:
     product_id: str | None
     category: str
     brand: str  # casefolded
-    queries: frozenset[str]  # casefolded, stripped
+    queries: frozenset[str]  # casefolded, stripped (matched stemmed, see applies)
     languages: frozenset[str]
     weight: float
 
@@ -82,7 +84,13 @@ class Rule:
         return f"{self.action}: {self.name}"
 
     def applies(self, query: str, language: str) -> bool:
-        if self.queries and _normalize_query(query) not in self.queries:
+        """The rule's languages include ``language`` and, when it names queries, ``query``
+        is one of them as search matches words: case, accents, plurals and other
+        inflections of the language aside ("Tents" applies a rule for "tent")."""
+        if self.queries and not (
+            query.strip()
+            and query_key(query, language) in {query_key(q, language) for q in self.queries}
+        ):
             return False
         if self.languages:
             code = language.strip().lower()

@@ -11,17 +11,21 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from ..indexing.health import index_health
 from ..indexing.jobs import start_job
 from ..indexing.spaces import get_or_create_active_space
 from ..language import shop_languages
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
+from . import playground
 
 
 class LanguageFilter(admin.SimpleListFilter):
@@ -161,12 +165,41 @@ class CatalogEntryAdmin(admin.ModelAdmin):
 
     # -- the "Rebuild catalog" button -------------------------------------------------
     def get_urls(self) -> list:
-        rebuild = path(
-            "rebuild/",
-            self.admin_site.admin_view(self.rebuild_view),
-            name="shop_assistant_catalogentry_rebuild",
+        pages = [
+            ("rebuild/", self.rebuild_view, "rebuild"),
+            ("health/", self.health_view, "health"),
+            ("playground/", self.playground_view, "playground"),
+        ]
+        own = [
+            path(route, self.admin_site.admin_view(view), name=f"shop_assistant_catalogentry_{n}")
+            for route, view, n in pages
+        ]
+        return [*own, *super().get_urls()]
+
+    def health_view(self, request: HttpRequest) -> HttpResponse:
+        """Indexed / stale / failed entries, each space per language, the latest jobs."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {**self.admin_site.each_context(request), "health": index_health()}
+        return TemplateResponse(request, "admin/shop_assistant/catalogentry/health.html", context)
+
+    def playground_view(self, request: HttpRequest) -> HttpResponse:
+        """A query answered by the hybrid search, keywords alone and vectors alone."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = playground.PlaygroundForm(request.GET or None)
+        results, preview = playground.run(form) if form.is_valid() else ({}, None)
+        columns = [(mode, label, results[mode]) for mode, label in playground.MODES if results]
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "results": results,
+            "columns": columns,
+            "preview": preview,
+        }
+        return TemplateResponse(
+            request, "admin/shop_assistant/catalogentry/playground.html", context
         )
-        return [rebuild, *super().get_urls()]
 
     def rebuild_view(self, request: HttpRequest) -> HttpResponse:
         """POST: queue a re-index of the whole catalog into the active space."""

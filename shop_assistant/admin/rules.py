@@ -2,17 +2,61 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.postgres.forms import SimpleArrayField
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ..conf import get_product_model
 from ..models import MerchandisingRule
+
+
+class LinesField(SimpleArrayField):
+    """A list typed one item per line; blank lines and surrounding spaces are dropped."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 3}))
+        super().__init__(forms.CharField(max_length=255), delimiter="\n", **kwargs)
+
+    def to_python(self, value: Any) -> list[str]:
+        if isinstance(value, str):
+            value = "\n".join(line.strip() for line in value.splitlines() if line.strip())
+        return super().to_python(value)
+
+
+class RuleForm(forms.ModelForm):
+    """Queries and languages are typed one per line; the product is picked by name when
+    the shop's product admin can be searched (autocomplete)."""
+
+    queries = LinesField(
+        required=False,
+        label=_("queries"),
+        help_text=MerchandisingRule._meta.get_field("queries").help_text,
+    )
+
+    class Meta:
+        model = MerchandisingRule
+        fields = (
+            "name",
+            "action",
+            "weight",
+            "is_active",
+            "product",
+            "category",
+            "brand",
+            "queries",
+            "languages",
+        )
 
 
 @admin.register(MerchandisingRule)
 class MerchandisingRuleAdmin(admin.ModelAdmin):
+    form = RuleForm
     list_display = (
         "name",
         "action",
@@ -50,6 +94,12 @@ class MerchandisingRuleAdmin(admin.ModelAdmin):
             },
         ),
     )
+
+    def get_autocomplete_fields(self, request: HttpRequest) -> tuple[str, ...]:
+        """The product by name when the host registered its product admin with
+        ``search_fields`` (Django's autocomplete needs them), else by id."""
+        product_admin = self.admin_site._registry.get(get_product_model())
+        return ("product",) if product_admin and product_admin.search_fields else ()
 
     @admin.display(description=_("applies to"))
     def target(self, rule: MerchandisingRule) -> str:

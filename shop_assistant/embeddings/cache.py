@@ -13,12 +13,14 @@ from collections.abc import Sequence
 
 import numpy as np
 from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 
 from .base import Encoder, as_text_list
 
-__all__ = ["cache_key", "cached_query_embedding", "cached_query_embeddings"]
+__all__ = ["cache_key", "cache_stats", "cached_query_embedding", "cached_query_embeddings"]
 
 KEY_PREFIX = "shop_assistant:qemb:v1:"
+STATS_PREFIX = "shop_assistant:qemb:stats:"
 
 
 def cache_key(model_id: str, text: str) -> str:
@@ -63,6 +65,7 @@ def cached_query_embeddings(
             vectors[key] = vector
 
     missing = {key: text for key, text in zip(keys, items, strict=True) if key not in vectors}
+    _count(cache, "hits" if not missing else "misses")
     if missing:
         encoded = encoder.encode_queries(list(missing.values()))
         encoded = np.asarray(encoded, dtype=np.float32)
@@ -71,6 +74,21 @@ def cached_query_embeddings(
         vectors.update(fresh)
 
     return np.stack([vectors[key] for key in keys])
+
+
+def _count(cache: BaseCache, name: str) -> None:
+    key = STATS_PREFIX + name
+    try:
+        cache.incr(key)
+    except ValueError:  # not there yet (or evicted): start counting
+        cache.add(key, 1, timeout=None)
+
+
+def cache_stats(cache_alias: str = "default") -> tuple[int, int]:
+    """``(hits, misses)`` of query-embedding lookups since the counters started (a lookup
+    of several texts counts once: a hit when none had to be encoded)."""
+    found = caches[cache_alias].get_many([STATS_PREFIX + "hits", STATS_PREFIX + "misses"])
+    return int(found.get(STATS_PREFIX + "hits", 0)), int(found.get(STATS_PREFIX + "misses", 0))
 
 
 def cached_query_embedding(

@@ -9,30 +9,7 @@ from dataclasses import dataclass
 
 from ..catalog import ProductDocument
 
-#: PostgreSQL text-search configurations per language; anything else uses "simple".
-TS_CONFIGS = {
-    "da": "danish",
-    "de": "german",
-    "en": "english",
-    "es": "spanish",
-    "fi": "finnish",
-    "fr": "french",
-    "hu": "hungarian",
-    "it": "italian",
-    "nl": "dutch",
-    "no": "norwegian",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "ru": "russian",
-    "sv": "swedish",
-    "tr": "turkish",
-}
-
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
-
-
-def ts_config(language: str) -> str:
-    return TS_CONFIGS.get(language.split("-")[0], "simple")
 
 
 def content_hash(*parts: str) -> str:

@@ -22,9 +22,10 @@ from pgvector.psycopg import register_vector
 from .. import signals
 from ..catalog import ProductAdapter, ProductDocument, get_adapter
 from ..conf import app_settings, get_product_model
+from ..language import ts_config
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, Passage
 from . import ann
-from .passages import PassageSpec, build_passages, document_hash, ts_config
+from .passages import PassageSpec, build_passages, document_hash
 
 Progress = Callable[[int, int], None]
 

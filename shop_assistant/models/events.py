@@ -149,7 +149,8 @@ class MerchandisingRule(models.Model):
     A rule *targets* the products matching all of its product, category (a slug; its
     subcategories included) and brand (case-insensitive) that are set; at least one must
     be set. It *applies* to a list when its languages (if any) include the list's language
-    and its queries (if any) include the search query, compared case-insensitively; a
+    and its queries (if any) include the search query, compared as search matches words
+    (case, accents and inflections aside); a
     rule with queries therefore only ever applies to search. On every list (search,
     similar, bought together, personalized, trending), in this order:
 
@@ -194,7 +195,10 @@ class MerchandisingRule(models.Model):
         models.CharField(max_length=255),
         default=list,
         blank=True,
-        help_text=_("Only for these queries (case-insensitive); empty means always."),
+        help_text=_(
+            "Only for these searches, one per line (case, accents and plurals aside); "
+            "empty means always."
+        ),
     )
     languages = ArrayField(
         models.CharField(max_length=16),
@@ -206,8 +210,7 @@ class MerchandisingRule(models.Model):
         _("weight"),
         default=1.0,
         help_text=_(
-            "Boost/bury strength (1 doubles or halves the score); for pins, the 1-based "
-            "position."
+            "Boost/bury strength (1 doubles or halves the score); for pins, the 1-based position."
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)

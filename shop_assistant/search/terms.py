@@ -20,8 +20,7 @@ from dataclasses import dataclass
 
 from django.db import connections
 
-from ..indexing.passages import ts_config
-from ..language import shop_languages
+from ..language import shop_languages, ts_config
 from ..models import Passage
 
 #: ts_debug token types that repeat other tokens (a hyphenated word and its parts).
