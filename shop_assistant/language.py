@@ -450,7 +450,8 @@ def detect(
     below ``min_confidence`` or less than :data:`MIN_RATIO` times the runner-up's, unless
     a character settles it (a letter like "ñ" that only one candidate uses). ``prior``
     maps codes to weights (e.g. the shares of the catalog's languages,
-    :func:`catalog_prior`); it breaks near ties, never outweighs clear evidence. Codes
+    :func:`catalog_prior`); it at most doubles a language's score, enough to break a near
+    tie, not to outweigh clear evidence. Codes
     lingua does not know are ignored; with fewer than two known codes there is nothing
     to choose between and the answer is ``None``.
     """
@@ -499,10 +500,12 @@ def catalog_prior(*, refresh: bool = False) -> dict[str, float]:
     table = connections[alias].ops.quote_name(CatalogEntry._meta.db_table)
     with connections[alias].cursor() as cursor:
         cursor.execute(
-            f"SELECT lang, count(*) FROM {table}, unnest(languages) AS lang "  # noqa: S608
+            f"SELECT lang, count(*) FROM {table}, unnest(languages) AS lang "
             "WHERE is_published GROUP BY lang"
         )
-        counts = {_normalize_code(code): float(n) for code, n in cursor.fetchall()}
+        counts: Counter[str] = Counter()
+        for code, n in cursor.fetchall():
+            counts[_normalize_code(code)] += n
     total = sum(counts.values())
     shares = {code: n / total for code, n in sorted(counts.items())} if total else {}
     with _catalog_prior_lock:

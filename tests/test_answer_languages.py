@@ -149,3 +149,9 @@ def test_without_catalog_the_fallback_is_the_default_language(settings) -> None:
     assert phrases.written_language("sv") == "de"
     assert phrases.written_language("es") == "es"
     assert phrases.written_language("zh") == "zh"
+
+
+def test_the_generative_prompt_names_every_served_language() -> None:
+    from shop_assistant.qa.generative import LANGUAGE_NAMES
+
+    assert set(ENCODER_LANGUAGES) <= set(LANGUAGE_NAMES)
