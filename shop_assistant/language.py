@@ -280,8 +280,12 @@ def _script(char: str) -> str:
 
 
 def _scripts(text: str) -> Counter[str]:
-    """Letters per script."""
-    return Counter(_script(char) for char in text if char.isalpha())
+    """Letters per script, for the scripts of :func:`_script_languages` (letter-like
+    signs such as "º" or "µ" do not count)."""
+    known = _script_languages()
+    return Counter(
+        script for char in text if char.isalpha() and (script := _script(char)) in known
+    )
 
 
 def _encodable(char: str, encoding: str) -> bool:
@@ -319,6 +323,8 @@ def _script_candidates(text: str, candidates: dict[Language, str]) -> dict[Langu
     are brand names and units); kana make Chinese characters Japanese.
     """
     counts = _scripts(text)
+    if not counts:  # letters of no script lingua knows
+        return {}
     if _KANA in counts:
         script = _KANA
     elif _HAN in counts:
@@ -327,9 +333,7 @@ def _script_candidates(text: str, candidates: dict[Language, str]) -> dict[Langu
     else:
         others = [(n, script) for script, n in counts.items() if script != _LATIN]
         script = max(others)[1] if others else _LATIN
-    languages = _script_languages().get(script)
-    if languages is None:  # a script of no language lingua knows
-        return {}
+    languages = _script_languages()[script]
     if script == _LATIN:  # lingua's Latin list leaves out a few; anything unlisted counts
         listed = frozenset().union(*_script_languages().values()) - languages
         return {lang: code for lang, code in candidates.items() if lang not in listed}

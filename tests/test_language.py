@@ -283,6 +283,11 @@ def test_a_script_no_served_language_writes_gives_none() -> None:
     assert detect("방수되나요?", ("en", "ja", "zh")) is None
 
 
+def test_letter_like_signs_are_no_script_and_unknown_scripts_give_none() -> None:
+    assert detect("µ-USB Kabel für Handy", ENCODER_LANGUAGES) == "de"
+    assert detect("សួស្តី ពិភពលោក", ENCODER_LANGUAGES) is None  # Khmer
+
+
 def test_latin_text_is_judged_among_the_latin_script_languages_only() -> None:
     assert detect("Is it waterproof?", ("en", "ru", "ar", "ko", "th")) == "en"
 
