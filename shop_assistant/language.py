@@ -373,7 +373,7 @@ def _word_lists() -> frozenset[str]:
 
 
 def _word_frequency(word: str, code: str) -> float:
-    return wordfreq.word_frequency(word, _primary(code), wordlist="small")
+    return wordfreq.word_frequency(word, primary_code(code), wordlist="small")
 
 
 def _evidence_words(text: str) -> list[str]:
@@ -392,7 +392,7 @@ def _with_word_frequencies(text: str, scores: dict[str, float]) -> dict[str, flo
     compounds) change nothing, nor does any word when a candidate has no word list, as it
     could not be weighed against the others.
     """
-    if not all(_primary(code) in _word_lists() for code in scores):
+    if not all(primary_code(code) in _word_lists() for code in scores):
         return scores
     scores = dict(scores)
     for word in _evidence_words(text):

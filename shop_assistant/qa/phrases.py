@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.utils.translation import pgettext
 
-from ..language import UnknownLanguage, normalize_language
+from ..core.errors import UnknownLanguage
+from ..language import normalize_language, primary_code
 from .vocabulary import language
 
 #: Opening and closing quotation marks used by the translations: “…” (en, ko, nl, pt, th,
@@ -40,22 +41,18 @@ def written_language(code: str) -> str:
     Django falls back to, ``settings.LANGUAGE_CODE``, when that one has them; otherwise
     English, the language of the msgids.
     """
-    if _primary(code) == SOURCE_LANGUAGE:
+    if primary_code(code) == SOURCE_LANGUAGE:
         return code
     with language(code):
         text = pgettext(*_PROBE)
     if text == _PROBE[1]:
         return SOURCE_LANGUAGE
     default = settings.LANGUAGE_CODE
-    if _primary(default) != _primary(code):
+    if primary_code(default) != primary_code(code):
         with language(default):
             if pgettext(*_PROBE) == text:
                 return _shop_code(default)
     return code
-
-
-def _primary(code: str) -> str:
-    return code.lower().replace("_", "-").split("-", 1)[0]
 
 
 def _shop_code(code: str) -> str:
@@ -63,7 +60,7 @@ def _shop_code(code: str) -> str:
     try:
         return normalize_language(code)
     except UnknownLanguage:
-        return _primary(code)
+        return primary_code(code)
 
 
 def join(values: Sequence[str]) -> str:
