@@ -63,6 +63,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LANGUAGE_CODE = "en"
+# The 15 languages of the USE multilingual v3 encoder; shop_assistant has answer
+# templates (gettext catalogs) for each. Arabic is written right to left (see the
+# storefront's base template).
 LANGUAGES = [
     ("en", "English"),
     ("es", "Español"),
@@ -76,6 +79,9 @@ LANGUAGES = [
     ("ru", "Русский"),
     ("zh-hans", "简体中文"),
     ("ko", "한국어"),
+    ("ar", "العربية"),
+    ("th", "ไทย"),
+    ("tr", "Türkçe"),
 ]
 TIME_ZONE = "UTC"
 USE_I18N = True

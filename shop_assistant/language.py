@@ -1,26 +1,46 @@
 """Language of a search query or question, and the language to answer in.
 
-:func:`detect` runs lingua-language-detector restricted to the shop's languages and
-answers ``None`` when the text does not say which language it is in: product queries
-are often one to four words, many of them brand names, model numbers or words shared
-by several languages ("usb", "ipad 64", "led"). :func:`negotiate` then picks, in order,
-an explicit ``lang``, the detected language, the best ``Accept-Language`` match and
-finally ``settings.LANGUAGE_CODE``; the code it returns is always one of the allowed
-codes.
+:func:`detect` tells the language of texts as short as one to five words ("¿Es vegano?",
+"rote Laufschuhe", "防水吗？") among the shop's languages, in three steps:
+
+1. **Script.** Letters of a script only one served language writes decide at once:
+   Arabic, Thai, Hangul, kana (Japanese), Cyrillic with a single Cyrillic language
+   served. Chinese characters without kana are Chinese when Chinese is served, unless
+   they hold a form only Japanese writes (気, 鉄, 駅: in JIS X 0208 but neither in GB 2312
+   nor Big5); then Japanese. Latin letters in a text of another script are taken as
+   brand names or units ("iphone ケース", "M 사이즈").
+2. **Lingua** (lingua-language-detector), restricted to the served languages of that
+   script, gives each one a confidence from character n-grams.
+3. **Words.** Each word's frequency in each candidate language (the ``wordfreq`` word
+   lists) and closed-class words (articles, prepositions, pronouns, question words)
+   sharpen that confidence; an optional *prior* (the shares of the shop's product
+   languages, :func:`catalog_prior`) leans towards the catalog's languages when the
+   text leaves a near tie.
+
+It answers ``None`` when the text does not say which language it is in: product queries
+are often brand names, model numbers or words shared by several languages ("usb",
+"ipad 64", "led"). :func:`negotiate` then picks, in order, an explicit ``lang``, the
+detected language, the best ``Accept-Language`` match and finally
+``settings.LANGUAGE_CODE``; the code it returns is always one of the allowed codes.
 
 Lingua detectors are built lazily, once per set of languages (building one and loading
-its models takes 1-2 s and about 250 MB for a dozen languages; models are shared).
+its models takes 1-2 s and about 250 MB for a dozen languages; models are shared); word
+lists are loaded on first use (a few MB per language).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import threading
+import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import wordfreq
 from django.conf import global_settings, settings
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -32,6 +52,7 @@ __all__ = [
     "LanguageChoice",
     "LanguageSource",
     "UnknownLanguage",
+    "catalog_prior",
     "detect",
     "negotiate",
     "normalize_language",
@@ -42,10 +63,11 @@ __all__ = [
 
 LanguageSource = Literal["given", "detected", "header", "default"]
 
-#: Smallest confidence the best language needs (after the function-word hint below);
+#: Smallest confidence the best language needs (after the word evidence below);
 #: confidences sum to 1 over the candidate languages, so this matters most with many
 #: candidates. Tuned with MIN_RATIO and MIN_LETTERS on the realistic queries of
-#: tests/test_language.py and the eval dev queries (see test_eval_dev_queries).
+#: tests/test_language.py, the eval dev queries (see test_eval_dev_queries) and the short
+#: texts of tests/data/short_texts.jsonl.
 DEFAULT_MIN_CONFIDENCE = 0.35
 #: How many times the runner-up's confidence the best language needs: the likelihood
 #: ratio of the two, whatever the number of candidates ("iphone 13" between Spanish and
@@ -62,26 +84,46 @@ _CERTAIN = 0.999
 #: Only this many characters of a text are looked at (detection cost grows with length).
 _MAX_CHARS = 1000
 
-#: Closed-class words (articles, prepositions, conjunctions) that the n-gram models of
-#: lingua underweight in two- to five-word queries ("barras de cortinas sin taladrar"
-#: comes out Portuguese without them). Each occurrence multiplies the confidence of the
-#: languages listing it by :data:`_FUNCTION_WORD_BOOST`, so a word shared by all the
-#: candidates changes nothing.
+#: Closed-class words (articles, prepositions, conjunctions, pronouns, copulas, question
+#: words) that the n-gram models of lingua underweight in two- to five-word texts
+#: ("barras de cortinas sin taladrar" comes out Portuguese without them, "Is it
+#: waterproof?" Dutch). Each occurrence multiplies the confidence of the languages
+#: listing it by :data:`_FUNCTION_WORD_BOOST`, so a word shared by all the candidates
+#: changes nothing.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     code: frozenset(words.split())
     for code, words in {
-        "en": "the a an and or of for with without in on to from by",
-        "es": "el la los las un una unos unas y o a de del con sin para por en al",
-        "pt": "o a os as um uma e ou de do da dos das com sem para por em no na nos nas ao",
+        "en": "the a an and or of for with without in on to from by is are it this that does "
+        "do can how what which when where not",
+        "es": "el la los las un una unos unas y o a de del con sin para por en al es está son "
+        "hay qué cuánto cuánta cuántos cuántas cuándo cómo cuál se lo",
+        "pt": "o a os as um uma e ou de do da dos das com sem para por em no na nos nas ao é "
+        "está são qual quais quanto quanta quantos quando como não",
         "it": "il lo la i gli le un una e o a di del della dei delle con senza per da in nel "
-        "nella al alla",
-        "fr": "le la les un une des et ou de du avec sans pour par en au aux dans sur",
-        "de": "der die das ein eine und oder von mit ohne für im in am zum zur auf aus",
-        "nl": "de het een en of van met zonder voor in op aan bij",
-        "pl": "i w z ze na do dla bez od po",
+        "nella al alla è sono ci che quanto quanti quando come si non",
+        "fr": "le la les un une des et ou de du avec sans pour par en au aux dans sur est sont "
+        "il elle ce quel quelle quels quelles combien quand comment ne pas",
+        "de": "der die das ein eine und oder von mit ohne für im in am zum zur auf aus ist "
+        "sind es er sie wie was welche welcher welches wann gibt nicht kein keine",
+        "nl": "de het een en of van met zonder voor in op aan bij is zijn er hoe wat welke "
+        "wanneer waar dit deze die niet geen",
+        "pl": "i w z ze na do dla bez od po czy jest są jaki jaka jakie ile kiedy nie się",
+        "tr": "ve ile için mi mı mu mü var yok bu bir ne kaç",
     }.items()
 }
 _FUNCTION_WORD_BOOST = 3.0
+
+#: Smoothing of the word evidence: a word contributes, per candidate language,
+#: ``_WORD_SMOOTHING + its share of the word's frequency over the candidates``. A word
+#: of one language only ("cuffie") then weighs 11 to 1 for it among nine candidates, one
+#: used alike everywhere ("iphone", "bluetooth") next to nothing.
+_WORD_SMOOTHING = 0.2
+#: Only this many words of a text carry word evidence (long texts need none).
+_MAX_WORDS = 12
+#: Frequency of a word missing from a language's word list, which stops at 1e-6.
+_UNLISTED_FREQUENCY = 0.5e-6
+#: A prior share of 1 (a one-language catalog) at most doubles a language's confidence.
+_PRIOR_WEIGHT = 1.0
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LANGUAGE_TAG = re.compile(r"^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$")
@@ -169,7 +211,7 @@ def _lingua_language(code: str) -> Language | None:
     )
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=32)
 def _detector(languages: frozenset[Language]) -> LanguageDetector:
     """A lingua detector for these languages, built on first use and then kept.
 
@@ -190,20 +232,112 @@ def _candidates(allowed: Sequence[str]) -> dict[Language, str]:
     return candidates
 
 
-def _is_han(char: str) -> bool:
-    return unicodedata.name(char, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH"))
+# Scripts, by the first word of a letter's Unicode name, and the languages writing them.
+_KANA = "KANA"
+_HAN = "HAN"
+_LATIN = "LATIN"
+_SCRIPT_NAMES = {
+    "HIRAGANA": _KANA,
+    "KATAKANA": _KANA,
+    "KATAKANA-HIRAGANA": _KANA,
+    "CJK": _HAN,
+    "HALFWIDTH": "HALFWIDTH",  # half-width katakana or hangul: told apart below
+    "FULLWIDTH": _LATIN,
+}
 
 
-def _is_kana(char: str) -> bool:
-    return unicodedata.name(char, "").startswith(("HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA"))
+@functools.cache
+def _script_languages() -> dict[str, frozenset[Language]]:
+    """Languages lingua knows per script; those not listed are written in Latin letters."""
+    return {
+        "ARABIC": frozenset(Language.all_with_arabic_script()),
+        "CYRILLIC": frozenset(Language.all_with_cyrillic_script()),
+        "DEVANAGARI": frozenset(Language.all_with_devanagari_script()),
+        _LATIN: frozenset(Language.all_with_latin_script()),
+        "THAI": frozenset({Language.THAI}),
+        "HANGUL": frozenset({Language.KOREAN}),
+        _KANA: frozenset({Language.JAPANESE}),
+        _HAN: frozenset({Language.CHINESE, Language.JAPANESE}),
+        "GREEK": frozenset({Language.GREEK}),
+        "HEBREW": frozenset({Language.HEBREW}),
+        "ARMENIAN": frozenset({Language.ARMENIAN}),
+        "GEORGIAN": frozenset({Language.GEORGIAN}),
+        "BENGALI": frozenset({Language.BENGALI}),
+        "GUJARATI": frozenset({Language.GUJARATI}),
+        "GURMUKHI": frozenset({Language.PUNJABI}),
+        "TAMIL": frozenset({Language.TAMIL}),
+        "TELUGU": frozenset({Language.TELUGU}),
+    }
 
 
-def _han_is_ambiguous(text: str, candidates: dict[Language, str]) -> bool:
-    """Chinese characters without kana do not tell Chinese from Japanese (lingua would
-    say Chinese), so they are ambiguous when both are candidates."""
-    if not {Language.CHINESE, Language.JAPANESE} <= candidates.keys():
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    first = name.split(" ", 1)[0]
+    script = _SCRIPT_NAMES.get(first, first)
+    if script == "HALFWIDTH":
+        return "HANGUL" if "HANGUL" in name else _KANA
+    return script
+
+
+def _scripts(text: str) -> Counter[str]:
+    """Letters per script, for the scripts of :func:`_script_languages` (letter-like
+    signs such as "º" or "µ" do not count)."""
+    known = _script_languages()
+    return Counter(
+        script for char in text if char.isalpha() and (script := _script(char)) in known
+    )
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
         return False
-    return any(_is_han(char) for char in text) and not any(_is_kana(char) for char in text)
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _japanese_form(char: str) -> bool:
+    """A kanji only Japanese writes (気, 鉄, 駅): in JIS X 0208, in neither GB 2312
+    (simplified Chinese) nor Big5 (traditional Chinese)."""
+    return (
+        _encodable(char, "shift_jis")
+        and not _encodable(char, "gb2312")
+        and not _encodable(char, "big5")
+    )
+
+
+def _han_language(text: str, candidates: dict[Language, str]) -> Language | None:
+    """Chinese characters without kana: Chinese when it is a candidate, unless a
+    character has a form only Japanese writes; Japanese when it is the only one left."""
+    chinese, japanese = Language.CHINESE in candidates, Language.JAPANESE in candidates
+    if japanese and (not chinese or any(_japanese_form(char) for char in text)):
+        return Language.JAPANESE
+    return Language.CHINESE if chinese else None
+
+
+def _script_candidates(text: str, candidates: dict[Language, str]) -> dict[Language, str]:
+    """The candidates that write the text's script.
+
+    Letters of any other script than Latin decide the script (Latin words in such a text
+    are brand names and units); kana make Chinese characters Japanese.
+    """
+    counts = _scripts(text)
+    if not counts:  # letters of no script lingua knows
+        return {}
+    if _KANA in counts:
+        script = _KANA
+    elif _HAN in counts:
+        han = _han_language(text, candidates)
+        return {han: candidates[han]} if han is not None else {}
+    else:
+        others = [(n, script) for script, n in counts.items() if script != _LATIN]
+        script = max(others)[1] if others else _LATIN
+    languages = _script_languages()[script]
+    if script == _LATIN:  # lingua's Latin list leaves out a few; anything unlisted counts
+        listed = frozenset().union(*_script_languages().values()) - languages
+        return {lang: code for lang, code in candidates.items() if lang not in listed}
+    return {lang: code for lang, code in candidates.items() if lang in languages}
 
 
 def _letter_count(text: str) -> int:
@@ -218,6 +352,11 @@ def _lingua_confidences(text: str, candidates: dict[Language, str]) -> dict[str,
     return {candidates[value.language]: value.value for value in values}
 
 
+def _normalized(scores: dict[str, float]) -> dict[str, float]:
+    total = sum(scores.values())
+    return {code: score / total for code, score in scores.items()} if total else scores
+
+
 def _with_function_words(text: str, confidences: dict[str, float]) -> dict[str, float]:
     """``confidences`` boosted by the closed-class words of ``text``, summing to 1 again."""
     scores = dict(confidences)
@@ -225,8 +364,67 @@ def _with_function_words(text: str, confidences: dict[str, float]) -> dict[str, 
         for code in scores:
             if word in _FUNCTION_WORDS.get(primary_code(code), ()):
                 scores[code] *= _FUNCTION_WORD_BOOST
-    total = sum(scores.values())
-    return {code: score / total for code, score in scores.items()} if total else scores
+    return _normalized(scores)
+
+
+@functools.cache
+def _word_lists() -> frozenset[str]:
+    return frozenset(wordfreq.available_languages(wordlist="small"))
+
+
+def _word_frequency(word: str, code: str) -> float:
+    return wordfreq.word_frequency(word, primary_code(code), wordlist="small")
+
+
+def _evidence_words(text: str) -> list[str]:
+    """The words of ``text`` that carry word evidence: the first :data:`_MAX_WORDS`, but
+    none of a token holding digits ("s10", "64gb")."""
+    words = (word for word in text.lower().split() if not any(c.isdigit() for c in word))
+    return [run for word in words for run in _LETTERS.findall(word)][:_MAX_WORDS]
+
+
+def _with_word_frequencies(text: str, scores: dict[str, float]) -> dict[str, float]:
+    """``scores`` times each word's share of its frequency over the candidate languages
+    (plus :data:`_WORD_SMOOTHING`), summing to 1 again.
+
+    A word missing from a language's list counts as :data:`_UNLISTED_FREQUENCY` there (the
+    lists stop at one in a million words); words no candidate lists (brand names, typos,
+    compounds) change nothing, nor does any word when a candidate has no word list, as it
+    could not be weighed against the others.
+    """
+    if not all(primary_code(code) in _word_lists() for code in scores):
+        return scores
+    scores = dict(scores)
+    for word in _evidence_words(text):
+        frequencies = {code: _word_frequency(word, code) for code in scores}
+        if not any(frequencies.values()):
+            continue
+        frequencies = {code: f or _UNLISTED_FREQUENCY for code, f in frequencies.items()}
+        total = sum(frequencies.values())
+        for code in scores:
+            scores[code] *= _WORD_SMOOTHING + frequencies[code] / total
+    return _normalized(scores)
+
+
+def _with_prior(scores: dict[str, float], prior: Mapping[str, float] | None) -> dict[str, float]:
+    """``scores`` times ``1 + _PRIOR_WEIGHT * share`` of each code in ``prior``."""
+    if not prior:
+        return scores
+    allowed = tuple(scores)
+    shares: dict[str, float] = {}
+    for code, weight in prior.items():
+        match = _match_code(code, allowed)
+        if match is not None and weight > 0:
+            shares[match] = shares.get(match, 0.0) + float(weight)
+    total = sum(shares.values())
+    if not total:
+        return scores
+    return _normalized(
+        {
+            code: score * (1.0 + _PRIOR_WEIGHT * shares.get(code, 0.0) / total)
+            for code, score in scores.items()
+        }
+    )
 
 
 def _confident_best(scores: dict[str, float], min_confidence: float) -> str | None:
@@ -246,30 +444,77 @@ def detect(
     languages: Sequence[str] | None = None,
     *,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    prior: Mapping[str, float] | None = None,
 ) -> str | None:
     """The language of ``text`` among ``languages`` (default :func:`shop_languages`).
 
-    ``None`` when the text is too short or ambiguous: it has fewer than
-    :data:`MIN_LETTERS` letters, or the best language's confidence is below
-    ``min_confidence`` or less than :data:`MIN_RATIO` times the runner-up's, unless
-    the script or a character settles it (kana, hangul, Cyrillic with a single Cyrillic
-    candidate, a letter like "ñ" that only one candidate uses). Chinese characters without kana
-    give ``None`` when both Chinese and Japanese are allowed. Needs at least two
-    candidate languages that lingua knows; other codes are ignored.
+    The text's script first narrows the candidates (see the module docstring); a single
+    one left is the answer. Otherwise ``None`` when the text is too short or ambiguous:
+    it has fewer than :data:`MIN_LETTERS` letters, or the best language's confidence is
+    below ``min_confidence`` or less than :data:`MIN_RATIO` times the runner-up's, unless
+    a character settles it (a letter like "ñ" that only one candidate uses). ``prior``
+    maps codes to weights (e.g. the shares of the catalog's languages,
+    :func:`catalog_prior`); it at most doubles a language's score, enough to break a near
+    tie, not to outweigh clear evidence. Codes
+    lingua does not know are ignored; with fewer than two known codes there is nothing
+    to choose between and the answer is ``None``.
     """
     candidates = _candidates(_allowed(languages))
     text = text[:_MAX_CHARS]
     if len(candidates) < 2 or not _LETTERS.search(text):
         return None
-    if _han_is_ambiguous(text, candidates):
-        return None
+    candidates = _script_candidates(text, candidates)
+    if len(candidates) <= 1:
+        return next(iter(candidates.values()), None)
     confidences = _lingua_confidences(text, candidates)
     best = max(confidences, key=confidences.__getitem__)
     if confidences[best] >= _CERTAIN:
         return best
     if _letter_count(text) < MIN_LETTERS:
         return None
-    return _confident_best(_with_function_words(text, confidences), min_confidence)
+    scores = _with_word_frequencies(text, _with_function_words(text, confidences))
+    return _confident_best(_with_prior(scores, prior), min_confidence)
+
+
+# --- catalog prior -------------------------------------------------------------------
+
+#: How long a process reuses the catalog's language shares (they change slowly).
+CATALOG_PRIOR_TTL = 300.0
+_catalog_prior: dict[str, tuple[float, dict[str, float]]] = {}
+_catalog_prior_lock = threading.Lock()
+
+
+def catalog_prior(*, refresh: bool = False) -> dict[str, float]:
+    """Share of each language among the published products' texts, e.g.
+    ``{"en": 0.8, "es": 0.2}``, for :func:`detect` / :func:`negotiate` ``prior=``.
+
+    Read from ``CatalogEntry.languages`` on ``SHOP_ASSISTANT["DATABASE"]`` and reused in
+    the process for :data:`CATALOG_PRIOR_TTL` seconds (``refresh=True`` reads again).
+    Empty for an empty catalog.
+    """
+    from django.db import connections
+
+    from .models import CatalogEntry
+
+    alias = app_settings.DATABASE
+    now = time.monotonic()
+    cached = _catalog_prior.get(alias)
+    if cached is not None and not refresh and now - cached[0] < CATALOG_PRIOR_TTL:
+        return dict(cached[1])
+    table = connections[alias].ops.quote_name(CatalogEntry._meta.db_table)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            f"SELECT lang, count(*) FROM {table}, unnest(languages) AS lang "
+            "WHERE is_published GROUP BY lang"
+        )
+        counts: Counter[str] = Counter()
+        for code, n in cursor.fetchall():
+            counts[_normalize_code(code)] += n
+    total = sum(counts.values())
+    shares = {code: n / total for code, n in sorted(counts.items())} if total else {}
+    with _catalog_prior_lock:
+        _catalog_prior[alias] = (now, shares)
+    return dict(shares)
 
 
 # --- negotiation ---------------------------------------------------------------------
@@ -340,17 +585,18 @@ def negotiate(
     lang: str | None = None,
     accept_language: str | None = None,
     languages: Sequence[str] | None = None,
+    prior: Mapping[str, float] | None = None,
 ) -> LanguageChoice:
     """The language to use for ``text``: explicit ``lang`` > detected > header > default.
 
     A blank ``lang`` counts as not given; one the shop does not serve raises
     :class:`UnknownLanguage`. The default is ``settings.LANGUAGE_CODE`` when allowed,
-    else the first allowed code.
+    else the first allowed code. ``prior`` is passed on to :func:`detect`.
     """
     allowed = _allowed(languages)
     if lang is not None and lang.strip():
         return LanguageChoice(normalize_language(lang, allowed), "given")
-    detected = detect(text, allowed)
+    detected = detect(text, allowed, prior=prior)
     if detected is not None:
         return LanguageChoice(detected, "detected")
     if accept_language:

@@ -1,7 +1,7 @@
 """Tests of shop_assistant.language: detection on product queries, negotiation, headers.
 
-Everything except the two ``test_shop_languages_*`` tests passes ``languages=`` explicitly
-and runs without Django settings.
+Everything except the ``test_shop_languages_*`` and ``test_catalog_prior_*`` tests passes
+``languages=`` explicitly and runs without Django settings.
 """
 
 from __future__ import annotations
@@ -22,6 +22,15 @@ from shop_assistant.language import (
     shop_languages,
 )
 
+from . import factories
+from .language_scoring import (
+    ENCODER_LANGUAGES,
+    GOAL_OVERALL,
+    GOAL_PER_LANGUAGE,
+    KINDS,
+    load_rows,
+    score,
+)
 from .paths import EVAL_DIR
 
 ALL = ("en", "es", "de", "fr", "ja", "it", "pt", "nl", "zh", "ko", "pl", "ru")
@@ -89,10 +98,13 @@ REALISTIC = {
 
 # Real queries lingua cannot place among all twelve languages (words shared with Dutch
 # and German, an Italian word in Spanish): None is fine there, a wrong language is not.
+# "gopro hero 9" was in AMBIGUOUS before word frequencies counted: "hero" is an English
+# word, so English is a fair answer for it, but no other language is.
 HARD = [
     ("en", "kids winter boots"),
     ("en", "coffee maker"),
     ("es", "cafetera italiana"),
+    ("en", "gopro hero 9"),
 ]
 
 # Too short or made of brand names, model numbers and international words.
@@ -106,7 +118,6 @@ AMBIGUOUS = [
     "lego",
     "hdmi 2m",
     "pro max",
-    "gopro hero 9",
     "rtx 3080",
     "xbox",
     "ps5",
@@ -154,6 +165,12 @@ def test_hard_queries_are_detected_with_fewer_candidates() -> None:
     assert [detect(query, ("en", "es")) for _lang, query in HARD] == [lang for lang, _ in HARD]
 
 
+def test_brand_and_model_words_in_every_word_list_stay_undecided() -> None:
+    # "iphone", "galaxy", "pro", "max" are frequent in every language's word list.
+    for query in ["iphone 11 pro max", "galaxy s10", "pro max"]:
+        assert detect(query, ALL) is None, query
+
+
 @pytest.mark.parametrize("set_name", sorted(LANGUAGE_SETS))
 @pytest.mark.parametrize("query", AMBIGUOUS)
 def test_short_or_ambiguous_queries_give_none(set_name: str, query: str) -> None:
@@ -177,10 +194,19 @@ def test_cyrillic_needs_a_single_cyrillic_candidate() -> None:
     assert detect("женская зимняя куртка с капюшоном", ("ru", "uk", "en")) == "ru"
 
 
-def test_han_only_text_is_ambiguous_between_chinese_and_japanese() -> None:
-    for query in ["防水夹克", "无线蓝牙耳机", "透明傘", "LED灯带"]:
-        assert detect(query, ALL) is None, query
+def test_han_only_text_is_chinese_when_chinese_is_served() -> None:
+    # Before issue 12 these gave None whenever both Chinese and Japanese were served.
+    for query in ["防水夹克", "无线蓝牙耳机", "透明傘", "LED灯带", "有黑色的吗？"]:
+        assert detect(query, ALL) == "zh", query
     assert detect("防水ジャケット", ALL) == "ja"
+
+
+def test_kanji_only_japanese_writes_make_han_text_japanese() -> None:
+    # 気 and 鉄 are Japanese forms: simplified Chinese writes 气 and 铁, traditional 氣, 鐵.
+    assert detect("電気毛布", ALL) == "ja"
+    assert detect("鉄 鍋", ALL) == "ja"
+    assert detect("电热毯", ALL) == "zh"
+    assert detect("電熱毯", ALL) == "zh"  # traditional forms are not Japanese ones
 
 
 def test_han_only_text_goes_to_the_one_allowed_han_language() -> None:
@@ -188,13 +214,14 @@ def test_han_only_text_goes_to_the_one_allowed_han_language() -> None:
         "zh"
     ] * 3
     assert detect("透明傘", ("ja", "en")) == "ja"
+    assert detect("透明傘", ("en", "es")) is None
 
 
 def test_min_confidence_is_applied() -> None:
+    # Measured: Spanish 0.97 among the shop's five languages.
     assert detect("cafetera italiana", SHOP) == "es"
-    assert detect("cafetera italiana", SHOP, min_confidence=0.95) is None
-    assert detect("waterproof jacket for women", ALL, min_confidence=0.95) is None
-    assert detect("waterproof jacket for women", ALL, min_confidence=0.5) == "en"
+    assert detect("cafetera italiana", SHOP, min_confidence=0.95) == "es"
+    assert detect("cafetera italiana", SHOP, min_confidence=0.99) is None
 
 
 def test_function_words_settle_close_romance_queries() -> None:
@@ -226,6 +253,118 @@ def test_detect_returns_the_allowed_code_spelling() -> None:
 def test_detect_rejects_an_empty_language_list() -> None:
     with pytest.raises(ValueError, match="No languages"):
         detect("waterproof jacket", ())
+
+
+# --- scripts ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("هل هي مقاومة للماء؟", "ar"),
+        ("جراب ايفون 13", "ar"),
+        ("กันน้ำไหม", "th"),
+        ("มีไซซ์ M ไหม", "th"),
+        ("방수되나요?", "ko"),
+        ("M 사이즈 있나요?", "ko"),
+        ("ﾜｲﾔﾚｽ", "ja"),
+        ("iphone ケース", "ja"),
+        ("防水ですか？", "ja"),
+        ("Маломерит?", "ru"),
+        ("чехол для iphone", "ru"),
+    ],
+)
+def test_a_script_written_by_one_served_language_decides(text: str, expected: str) -> None:
+    assert detect(text, ENCODER_LANGUAGES) == expected
+
+
+def test_a_script_no_served_language_writes_gives_none() -> None:
+    assert detect("กันน้ำไหม", ("en", "es", "de")) is None
+    assert detect("방수되나요?", ("en", "ja", "zh")) is None
+
+
+def test_letter_like_signs_are_no_script_and_unknown_scripts_give_none() -> None:
+    assert detect("µ-USB Kabel für Handy", ENCODER_LANGUAGES) == "de"
+    assert detect("សួស្តី ពិភពលោក", ENCODER_LANGUAGES) is None  # Khmer
+
+
+def test_latin_text_is_judged_among_the_latin_script_languages_only() -> None:
+    assert detect("Is it waterproof?", ("en", "ru", "ar", "ko", "th")) == "en"
+
+
+# --- word evidence and prior -------------------------------------------------------------
+
+
+def test_short_questions_once_misdetected_are_detected() -> None:
+    # Issue 12: these got English answers.
+    assert detect("¿De qué color es?", ENCODER_LANGUAGES) == "es"
+    assert detect("¿Es vegano?", ENCODER_LANGUAGES) == "es"
+
+
+def test_a_word_of_one_language_outweighs_its_ngrams() -> None:
+    # lingua alone ranks Dutch first for "coffee grinder", Portuguese for "regenjas dames".
+    assert detect("coffee grinder", ENCODER_LANGUAGES) == "en"
+    assert detect("regenjas dames", ENCODER_LANGUAGES) == "nl"
+
+
+def test_word_evidence_needs_a_word_list_for_every_candidate() -> None:
+    # wordfreq has no list for Basque: the word frequencies are left out, lingua decides.
+    scores = {"es": 0.5, "eu": 0.5}
+    assert language._with_word_frequencies("cafetera italiana", scores) == scores
+    assert language._with_word_frequencies("cafetera italiana", {"es": 0.5, "pt": 0.5}) != {
+        "es": 0.5,
+        "pt": 0.5,
+    }
+
+
+TIE = "mochila para portátil"  # Spanish and Portuguese alike: measured 0.57 to 0.43
+
+
+def test_prior_breaks_a_tie_between_languages_writing_the_same_words() -> None:
+    assert detect(TIE, ("es", "pt")) is None
+    assert detect(TIE, ("es", "pt"), prior={"es": 0.9, "pt": 0.1}) == "es"
+    assert detect(TIE, ("es", "pt"), prior={"pt-BR": 1}) == "pt"
+    assert detect(TIE, ("es", "pt"), prior={"pt": 1, "es": 1}) is None
+
+
+def test_prior_does_not_outweigh_clear_evidence() -> None:
+    english_shop = {"en": 1.0}
+    assert detect("chaqueta impermeable con capucha", ENCODER_LANGUAGES, prior=english_shop) == "es"
+    assert detect("¿Es vegano?", ENCODER_LANGUAGES, prior=english_shop) == "es"
+    assert detect("usb", ENCODER_LANGUAGES, prior=english_shop) is None
+
+
+def test_prior_ignores_unserved_and_empty_weights() -> None:
+    assert detect(TIE, ("es", "pt"), prior={"xx": 1.0, "es": 0}) is None
+    assert detect(TIE, ("es", "pt"), prior={}) is None
+
+
+def test_negotiate_passes_the_prior_on() -> None:
+    choice = negotiate(TIE, languages=("pt", "es"), prior={"es": 1.0})
+    assert choice == LanguageChoice("es", "detected")
+    assert negotiate(TIE, languages=("pt", "es")).source != "detected"
+
+
+# --- short texts in every language the encoder serves (issue 12) -------------------------
+
+
+def test_short_text_set_is_complete() -> None:
+    rows = load_rows()
+    per_language = {code: [r for r in rows if r["lang"] == code] for code in ENCODER_LANGUAGES}
+    assert {r["lang"] for r in rows} == set(ENCODER_LANGUAGES)
+    for code, texts in per_language.items():
+        assert len(texts) >= 30, code
+        assert {r["kind"] for r in texts} == set(KINDS), code
+        assert len({r["text"] for r in texts}) == len(texts), code
+    assert all(1 <= len(r["text"].split()) <= 5 for r in rows)
+
+
+def test_short_texts_reach_the_goal_in_every_language() -> None:
+    report = score(load_rows())
+    detail = "\n".join(report.misses)
+    assert report.accuracy() >= GOAL_OVERALL, detail
+    for code in ENCODER_LANGUAGES:
+        assert report.accuracy(code) >= GOAL_PER_LANGUAGE, f"{code}\n{detail}"
 
 
 # --- eval dev queries ----------------------------------------------------------------
@@ -260,19 +399,21 @@ def test_eval_dev_queries() -> None:
     short = [row for row in rows if len(row["query"].split()) < 3]
     assert (len(long), len(short)) == (191, 83)
 
-    # Measured (12 candidate languages): 136 correct, 11 wrong, 44 None of the 191
-    # queries of 3+ words, i.e. 71.2% correct and 92.5% of the answers correct.
-    # 85% correct overall is out of reach: lingua's plain best guess gets 77% (147), 83%
-    # with the function-word hint, as many are brand names and model numbers ("iphone
-    # 11 pro max", "galaxy s10 plus") labelled Spanish, and a few are mislabelled
-    # ("estuche de airpods" en, "almofadas redondas para cadeiras de jardim" es).
+    # Measured (12 candidate languages): 159 correct, 15 wrong, 17 None of the 191
+    # queries of 3+ words, i.e. 83.2% correct and 91.4% of the answers correct (before
+    # word frequencies counted, issue 12: 136 correct, 11 wrong, 44 None).
+    # 85% correct overall is out of reach: many are brand names and model numbers
+    # ("iphone 11 pro max", "galaxy s10 plus") labelled Spanish, the label is the
+    # marketplace, not the language ("convertible car cover" es), and a few are
+    # mislabelled ("estuche de airpods" en, "almofadas redondas para cadeiras de jardim" es).
     result = _outcomes(long, languages)
     answered = result["correct"] + result["wrong"]
-    assert result["correct"] / len(long) >= 0.68
+    assert result["correct"] / len(long) >= 0.80
     assert result["correct"] / answered >= 0.89
     assert result["none"] > result["wrong"]
 
-    # Measured: 35 correct, 10 wrong, 38 None of the 83 queries of 1-2 words.
+    # Measured: 42 correct, 11 wrong, 30 None of the 83 queries of 1-2 words (before:
+    # 35 correct, 10 wrong, 38 None).
     result = _outcomes(short, languages)
     assert result["none"] > result["wrong"]
     assert result["correct"] / (result["correct"] + result["wrong"]) >= 0.75
@@ -326,7 +467,7 @@ def test_detected_language_wins_over_header() -> None:
     assert choice == LanguageChoice("de", "detected")
 
 
-@pytest.mark.parametrize("query", ["usb", "ipad 64", "led", "防水夹克"])
+@pytest.mark.parametrize("query", ["usb", "ipad 64", "led", "iphone 11 pro max"])
 def test_header_decides_when_detection_cannot(query: str) -> None:
     choice = negotiate(query, accept_language="fr-FR,fr;q=0.9,en;q=0.8", languages=ALL)
     assert choice == LanguageChoice("fr", "header")
@@ -400,3 +541,34 @@ def test_shop_languages_from_django_languages(settings) -> None:
     ]
     assert shop_languages() == ("pt", "en", "zh")
     assert negotiate("usb", accept_language="zh-CN") == LanguageChoice("zh", "header")
+
+
+# --- catalog_prior (needs the database) ----------------------------------------------
+
+
+@pytest.mark.django_db
+def test_catalog_prior_is_the_share_of_each_language_in_published_products() -> None:
+    from shop_assistant.models import CatalogEntry
+
+    languages = [["es"], ["es", "en"], ["es"], ["de"]]
+    for langs in languages:
+        CatalogEntry.objects.create(product=factories.product("p"), languages=langs)
+    CatalogEntry.objects.create(
+        product=factories.product("hidden"), languages=["fr"], is_published=False
+    )
+    assert language.catalog_prior(refresh=True) == {"de": 0.2, "en": 0.2, "es": 0.6}
+
+    # Reused within the process until refreshed.
+    CatalogEntry.objects.create(product=factories.product("p"), languages=["de"])
+    assert language.catalog_prior() == {"de": 0.2, "en": 0.2, "es": 0.6}
+    assert language.catalog_prior(refresh=True) == {
+        "de": pytest.approx(2 / 6),
+        "en": pytest.approx(1 / 6),
+        "es": pytest.approx(3 / 6),
+    }
+
+
+@pytest.mark.django_db
+def test_catalog_prior_of_an_empty_catalog_is_empty() -> None:
+    assert language.catalog_prior(refresh=True) == {}
+    assert detect(TIE, ("es", "pt"), prior=language.catalog_prior()) is None

@@ -39,7 +39,7 @@ def refuse(context: QAContext, confidence: float = 0.0) -> Answer:
         text = phrases.refusal(catalog=context.scope == "catalog")
     return Answer(
         answer=text,
-        language=context.language,
+        language=phrases.written_language(context.language),
         grounded=False,
         confidence=round(max(confidence, 0.0), 3),
         citations=[],
@@ -152,7 +152,11 @@ class ExtractiveAnswerer:
     def _grounded(
         self, context: QAContext, text: str, cited: list[Evidence], confidence: float
     ) -> Answer:
-        return context.grounded(text, cited, confidence, "extractive")
+        answer = context.grounded(text, cited, confidence, "extractive")
+        # The sentences are the catalog's templates: English or the default language's
+        # when no catalog exists for the asker's (the generative answerer writes in any).
+        answer.language = phrases.written_language(context.language)
+        return answer
 
 
 # --- fact sentences per intent ----------------------------------------------------------

@@ -56,7 +56,7 @@ Rules:
 LANGUAGE_NAMES = {
     "en": "English", "es": "Spanish", "de": "German", "fr": "French", "ja": "Japanese",
     "zh": "Chinese", "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish",
-    "ru": "Russian", "ko": "Korean",
+    "ru": "Russian", "ko": "Korean", "ar": "Arabic", "th": "Thai", "tr": "Turkish",
 }
 
 

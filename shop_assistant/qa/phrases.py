@@ -4,6 +4,10 @@ Every function returns text in the active language; callers wrap them in
 :func:`shop_assistant.qa.vocabulary.language`. Quotations of evidence use the
 language's quotation marks, so the answer's own words and the quoted product text
 can be told apart (the evaluation measures the language of the former).
+
+A language without a catalog gets the sentences of Django's fallback (the catalog of
+``settings.LANGUAGE_CODE``) or else the English msgids: :func:`written_language` says
+which, so that an answer states the language it is actually written in.
 """
 
 from __future__ import annotations
@@ -11,10 +15,52 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.utils.translation import pgettext
 
-#: Opening and closing quotation marks used by the translations.
-QUOTES = re.compile(r"“[^”]*”|„[^“]*“|«[^»]*»|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+from ..core.errors import UnknownLanguage
+from ..language import normalize_language, primary_code
+from .vocabulary import language
+
+#: Opening and closing quotation marks used by the translations: “…” (en, ko, nl, pt, th,
+#: tr, zh), „…“ (de), „…” (pl), «…» (es, fr, it, ru, ar), 「…」 (ja), and straight quotes.
+QUOTES = re.compile(r"“[^”]*”|„[^“”]*[“”]|«[^»]*»|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+
+
+#: The language of the msgids, i.e. of every sentence no catalog translates.
+SOURCE_LANGUAGE = "en"
+#: A sentence every catalog of answer templates translates, used to tell which one is used.
+_PROBE = ("answer", "Sorry, the product information does not say.")
+
+
+def written_language(code: str) -> str:
+    """The language answer sentences come out in when language ``code`` is asked for.
+
+    ``code`` itself when a catalog (shop_assistant's, or one in the project's
+    ``LOCALE_PATHS``) translates the answer templates into it; otherwise the language
+    Django falls back to, ``settings.LANGUAGE_CODE``, when that one has them; otherwise
+    English, the language of the msgids.
+    """
+    if primary_code(code) == SOURCE_LANGUAGE:
+        return code
+    with language(code):
+        text = pgettext(*_PROBE)
+    if text == _PROBE[1]:
+        return SOURCE_LANGUAGE
+    default = settings.LANGUAGE_CODE
+    if primary_code(default) != primary_code(code):
+        with language(default):
+            if pgettext(*_PROBE) == text:
+                return _shop_code(default)
+    return code
+
+
+def _shop_code(code: str) -> str:
+    """The shop's code for a Django language code ("zh-hans" -> "zh")."""
+    try:
+        return normalize_language(code)
+    except UnknownLanguage:
+        return primary_code(code)
 
 
 def join(values: Sequence[str]) -> str:
