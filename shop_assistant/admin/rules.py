@@ -41,17 +41,9 @@ class RuleForm(forms.ModelForm):
 
     class Meta:
         model = MerchandisingRule
-        fields = (
-            "name",
-            "action",
-            "weight",
-            "is_active",
-            "product",
-            "category",
-            "brand",
-            "queries",
-            "languages",
-        )
+        # The admin's fieldsets list the fields; naming the product here would build its
+        # form field at import, before the host's product model may be ready.
+        fields = ("queries",)
 
 
 @admin.register(MerchandisingRule)
