@@ -45,6 +45,7 @@ class ShopAssistantSettings(TypedDict, total=False):
     RELATED_MODELS: dict[str, str]
     RETRY_STALE_AFTER: int
     JOB_STALE_AFTER: int
+    INDEX_JOB_PARTS: int
     CANARY_SAMPLE_SIZE: int
     CANARY_MIN_RECALL: float
     EVENT_WEIGHTS: dict[str, float]
@@ -110,6 +111,9 @@ DEFAULTS: ShopAssistantSettings = {
     # A running job without a heartbeat for this many seconds is resumed by the periodic
     # task shop_assistant.tasks.resume_stalled_jobs.
     "JOB_STALE_AFTER": 300,
+    # Index jobs of the whole catalog (or many products) are split into this many parts,
+    # run by as many workers at once; 1 keeps a job on one worker.
+    "INDEX_JOB_PARTS": 1,
     # Canary check before a new space is activated: sampled products, and the share of
     # them whose own title must retrieve them in the top 10.
     "CANARY_SAMPLE_SIZE": 100,

@@ -7,3 +7,5 @@ from tests.settings import *  # noqa: F403
 
 CELERY_BROKER_URL = os.environ["CELERY_BROKER_URL"]
 CELERY_TASK_ALWAYS_EAGER = False
+# One message at a time per worker: the parts of a split job go to different workers.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1

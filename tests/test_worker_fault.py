@@ -185,3 +185,42 @@ def test_a_space_build_survives_a_killed_worker_while_the_active_space_serves(sp
     missing = Passage.objects.exclude(embeddings__space=new)
     assert not missing.exists()  # every passage has its vector in the new space
     assert search("waterproof jacket", log=False).hits  # and it serves
+
+
+SPLIT_PRODUCTS = 600
+
+
+def test_two_workers_share_one_split_job(space, tmp_path):
+    generated_products(SPLIT_PRODUCTS, seed=13, single_language=True)
+    url = redis_url()
+    with broker(url):
+        workers = [
+            start_worker_process(name, url, tmp_path / f"{name}.log") for name in ("one", "two")
+        ]
+        try:
+            for name in ("one", "two"):  # both consume before the parts are queued
+                log = tmp_path / f"{name}.log"
+                wait_for(lambda log=log: b"ready." in log.read_bytes(), timeout=120)
+            job = start_job(IndexJob.Kind.REINDEX, space, parts=2)
+            wait_for(lambda: job_state(job.pk).is_finished, timeout=900, interval=0.5)
+        finally:
+            for worker in workers:
+                stop(worker)
+            forget_unacked(url)
+
+    finished = job_state(job.pk)
+    parts = list(finished.parts.order_by("pk"))
+    logs = "".join((tmp_path / f"{n}.log").read_text(errors="replace") for n in ("one", "two"))
+    assert finished.status == IndexJob.Status.SUCCEEDED, logs[-3000:]
+    assert len(parts) == 2 and all(p.status == IndexJob.Status.SUCCEEDED for p in parts)
+    # Each part ran in its own worker process, over its own half of the catalog.
+    assert parts[0].result["worker"] != parts[1].result["worker"]
+    assert sorted(p.done for p in parts) == [SPLIT_PRODUCTS // 2] * 2
+    assert (finished.done, finished.total, finished.failed) == (SPLIT_PRODUCTS, SPLIT_PRODUCTS, 0)
+    # No product encoded twice, none missed: one vector per passage.
+    passages = Passage.objects.count()
+    assert finished.result["passages_encoded"] == passages
+    assert Embedding.objects.filter(space=space).count() == passages
+    assert not Passage.objects.exclude(embeddings__space=space).exists()
+    assert CatalogEntry.objects.filter(status=CatalogEntry.Status.INDEXED).count() == SPLIT_PRODUCTS
+    assert search("waterproof jacket", log=False).hits

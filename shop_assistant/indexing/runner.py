@@ -16,6 +16,8 @@ running, so a run whose job was cancelled or handed to another worker stops by i
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import uuid
 from typing import Any
 
@@ -67,6 +69,9 @@ class JobRunner:
         if not claimed:
             return None
         self.job = IndexJob.objects.select_related("space").get(pk=self.job_id)
+        worker = f"{socket.gethostname()}:{os.getpid()}"  # which worker ran it (admin, tests)
+        self._write(self.job, result={**self.job.result, "worker": worker})
+        self.job.result = {**self.job.result, "worker": worker}
         return self.job
 
     def run(self) -> IndexJob | None:
@@ -75,9 +80,12 @@ class JobRunner:
         if job is None:
             return None
         try:
-            self._prepare(job)
-            self._run_chunks(job)
-            self._finish(job)
+            if job.parts.exists():  # a split job: its parts run; this run finishes it
+                self._finish_parent(job)
+            else:
+                self._prepare(job)
+                self._run_chunks(job)
+                self._finish(job)
         except LostJob:
             logger.info("Index job %s was cancelled or taken over; stopping.", self.job_id)
         except TRANSIENT_ERRORS:
@@ -92,9 +100,19 @@ class JobRunner:
         if job.kind == IndexJob.Kind.BUILD_SPACE:
             job.space = resolve_space(job.space)
         if not job.product_ids and not job.cursor and not job.done:
-            total = get_product_model()._default_manager.count()
+            total = self._catalog(job).count()
             self._write(job, total=total)
             job.total = total
+
+    def _catalog(self, job: IndexJob) -> Any:
+        """The job's products in pk order (a part: its share of them)."""
+        products = get_product_model()._default_manager.order_by("pk")
+        after, upto = job.options.get("after"), job.options.get("upto")
+        if after is not None:
+            products = products.filter(pk__gt=to_pk(after))
+        if upto is not None:
+            products = products.filter(pk__lte=to_pk(upto))
+        return products
 
     # -- the chunks ----------------------------------------------------------------------
     def _run_chunks(self, job: IndexJob) -> None:
@@ -106,12 +124,11 @@ class JobRunner:
             self._index_chunk(job, indexer, ids)
 
     def _next_ids(self, job: IndexJob, size: int) -> list[Any]:
-        model = get_product_model()
         after = to_pk(job.cursor) if job.cursor else None
         if job.product_ids:
             ids = sorted(to_pk(pk) for pk in job.product_ids)
             return [pk for pk in ids if after is None or pk > after][:size]
-        products = model._default_manager.order_by("pk")
+        products = self._catalog(job)
         if after is not None:
             products = products.filter(pk__gt=after)
         return list(products.values_list("pk", flat=True)[:size])
@@ -162,6 +179,10 @@ class JobRunner:
         self._write(job, **fields)
         for name, value in fields.items():
             setattr(job, name, value)
+        if job.parent_id:  # the split job shows its parts' progress, and is alive
+            IndexJob.objects.filter(pk=job.parent_id).update(
+                done=F("done") + len(ids), heartbeat_at=timezone.now()
+            )
 
     def _record(self, job: IndexJob, report: IndexReport) -> None:
         """Add a chunk's failures and figures to the job."""
@@ -187,6 +208,10 @@ class JobRunner:
             raise LostJob(job.pk)
 
     def _finish(self, job: IndexJob) -> None:
+        if job.parent_id:  # a part: done; the last part to end finishes the split job
+            self._write(job, status=IndexJob.Status.SUCCEEDED, finished_at=timezone.now())
+            finish_split_job(job.parent_id)
+            return
         result = dict(job.result)
         if job.kind == IndexJob.Kind.REINDEX and not job.product_ids:
             result["removed"] = Indexer(job.space).remove_missing()
@@ -202,6 +227,34 @@ class JobRunner:
         self._write(job, status=status, finished_at=timezone.now(), result=result, errors=errors)
         job.status, job.result, job.errors = status, result, errors
         signals.job_finished.send(sender=IndexJob, job=job)
+
+    def _finish_parent(self, job: IndexJob) -> None:
+        """Sum the parts into ``job`` and finish it, once every part has ended."""
+        parts = list(job.parts.all())
+        if not all(part.is_finished for part in parts):
+            self._write(job, status=IndexJob.Status.RUNNING, runner="")  # parts still run
+            return
+        result: dict[str, Any] = {"parts": len(parts)}
+        errors: dict[str, Any] = {}
+        for part in parts:
+            for key in ("passages_encoded", "passages_skipped"):
+                result[key] = result.get(key, 0) + part.result.get(key, 0)
+            errors.update(part.errors)
+        fields = {
+            "done": sum(p.done for p in parts),
+            "total": sum(p.total for p in parts),
+            "failed": sum(p.failed for p in parts),
+            "result": result,
+            "errors": dict(list(errors.items())[:MAX_JOB_ERRORS]),
+        }
+        self._write(job, **fields)
+        for name, value in fields.items():
+            setattr(job, name, value)
+        unfinished = [p.pk for p in parts if p.status != IndexJob.Status.SUCCEEDED]
+        if unfinished:
+            self._fail(job, f"parts {unfinished} did not succeed")
+            return
+        self._finish(job)
 
     def _release(self) -> None:
         try:
@@ -219,6 +272,36 @@ class JobRunner:
         if failed:
             job.status, job.errors = IndexJob.Status.FAILED, errors
             signals.job_finished.send(sender=IndexJob, job=job)
+
+
+def finish_split_job(job_id: int) -> IndexJob | None:
+    """Finish a split job whose parts have all ended; exactly one caller does it (the
+    others, and any call while a part still runs, do nothing)."""
+    runner = JobRunner(job_id)
+    if (
+        IndexJob.objects.filter(parent_id=job_id)
+        .exclude(
+            status__in=[
+                IndexJob.Status.SUCCEEDED,
+                IndexJob.Status.FAILED,
+                IndexJob.Status.CANCELLED,
+            ]
+        )
+        .exists()
+    ):
+        return None
+    claimed = IndexJob.objects.filter(pk=job_id, status=IndexJob.Status.RUNNING, runner="").update(
+        runner=runner.token, heartbeat_at=timezone.now()
+    )
+    if not claimed:
+        return None
+    job = IndexJob.objects.select_related("space").get(pk=job_id)
+    try:
+        runner._finish_parent(job)
+    except TRANSIENT_ERRORS:
+        runner._release()
+        raise
+    return IndexJob.objects.filter(pk=job_id).first()
 
 
 def run_job(job_id: int) -> IndexJob | None:

@@ -54,6 +54,16 @@ class IndexJob(models.Model):
     runner = models.CharField(_("runner"), max_length=64, blank=True, editable=False)
     # Outcome figures: passages encoded/skipped, canary report of a space build, ...
     result = models.JSONField(_("result"), default=dict, blank=True)
+    # A job split into parts for several workers: each part covers its own products; the
+    # parent sums their progress and finishes (HNSW index, canary) when all are done.
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="parts",
+        verbose_name=_("part of"),
+    )
 
     class Meta:
         verbose_name = _("index job")

@@ -33,6 +33,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Queue an index job for a Celery worker and print its id.",
         )
+        parser.add_argument(
+            "--parts",
+            type=int,
+            help="With --async: split the job into this many parts, one per worker "
+            "(default: SHOP_ASSISTANT['INDEX_JOB_PARTS']).",
+        )
         parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -69,7 +75,7 @@ class Command(BaseCommand):
     def _queue(self, space: EmbeddingSpace, options: dict[str, Any]) -> None:
         ids = [] if options["all"] else _parse_ids(options["ids"])
         kind = IndexJob.Kind.REINDEX if options["all"] else IndexJob.Kind.PRODUCTS
-        job = start_job(kind, space, product_ids=ids)
+        job = start_job(kind, space, product_ids=ids, parts=options["parts"])
         self.stdout.write(str(job.pk))
         if options["verbosity"] > 1:
             self.stderr.write(f"Queued index job #{job.pk} ({kind}) for space {space.name}.")
