@@ -193,3 +193,26 @@ def test_batches_written_on_a_second_connection_while_the_next_is_encoded(settin
     assert CatalogEntry.objects.filter(product__in=products).count() == 5
     assert Embedding.objects.filter(space=space).count() == Passage.objects.count() > 5
     assert index_state(space) == "valid"
+
+
+def test_texts_are_encoded_in_batches_of_similar_length_and_kept_in_order(settings, space):
+    settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "ENCODE_BATCH_SIZE": 3}
+    indexer = Indexer(space)
+    texts = ["a long description of a waterproof jacket with a hood " * 4, "Mug", "Red kettle"]
+    texts += ["Cast iron skillet, 28 cm, oven safe to 260 °C", "Tea", "Hiking boots"]
+    batches: list[list[str]] = []
+    encode = indexer.encoder.encode_documents
+
+    def spy(batch):
+        batches.append(list(batch))
+        return encode(batch)
+
+    indexer.encoder.encode_documents = spy
+    vectors = indexer._encode(texts)
+
+    # The short texts share a batch; the longest ones the other.
+    assert [sorted(map(len, b)) == list(map(len, b)) for b in batches] == [True, True]
+    assert {len(t) for t in batches[0]} == set(sorted(map(len, texts))[:3])
+    # Each vector is still its own text's.
+    alone = np.vstack([encode([t]) for t in texts])
+    assert np.allclose(vectors, alone, atol=1e-5)

@@ -212,16 +212,22 @@ class Indexer:
     def _encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.space.dimension), dtype=np.float32)
+        # Batches of texts of similar length: an encoder that pads a batch to its longest
+        # text (transformers) does not pad short titles to a long description's length.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         batch = int(app_settings.ENCODE_BATCH_SIZE)
         parts = [
-            self.encoder.encode_documents(texts[i : i + batch]) for i in range(0, len(texts), batch)
+            self.encoder.encode_documents([texts[i] for i in order[start : start + batch]])
+            for start in range(0, len(order), batch)
         ]
-        vectors = np.vstack(parts).astype(np.float32, copy=False)
-        if vectors.shape != (len(texts), self.space.dimension):
+        vectors = np.empty((len(texts), self.space.dimension), dtype=np.float32)
+        sorted_vectors = np.vstack(parts).astype(np.float32, copy=False)
+        if sorted_vectors.shape != vectors.shape:
             raise ValueError(
-                f"Encoder {self.space.model_id} returned {vectors.shape}, "
+                f"Encoder {self.space.model_id} returned {sorted_vectors.shape}, "
                 f"expected ({len(texts)}, {self.space.dimension})."
             )
+        vectors[order] = sorted_vectors
         return vectors
 
     def _known_hashes(self, prepared: dict[Any, _Prepared]) -> dict[tuple, str]:
