@@ -21,9 +21,10 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # The demo's broker: kombu's filesystem transport under .data/broker (no service needed);
-# CELERY_BROKER_URL=redis://... make demo uses Redis instead.
-CELERY_BROKER_URL ?= filesystem://
-export CELERY_BROKER_URL
+# CELERY_BROKER_URL=redis://... make demo uses Redis instead. Only for the demo's own
+# targets: Celery reads CELERY_BROKER_URL from the environment over any settings module,
+# so exporting it to `make test` would send the test suites' tasks to this broker.
+demo worker: export CELERY_BROKER_URL ?= filesystem://
 
 demo: setup
 	$(PY) manage.py demo_setup --noinput
