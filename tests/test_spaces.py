@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
-from shop_assistant.indexing import Indexer
+from shop_assistant.indexing import Indexer, ann
 from shop_assistant.indexing.ann import index_state, vector_expression
 from shop_assistant.indexing.runner import run_job
 from shop_assistant.indexing.spaces import (
@@ -65,10 +65,9 @@ def nearest(space: EmbeddingSpace, text: str, using: str = "default") -> tuple[l
 
 def nearest_to(space: EmbeddingSpace, query: np.ndarray, using: str = "default") -> tuple:
     vector = str(query.tolist())
-    dim = space.dimension
     sql = (
         "SELECT entry_id FROM shop_assistant_embedding WHERE space_id = %s "
-        f"ORDER BY {vector_expression(space)} <=> %s::vector({dim}) LIMIT 10"
+        f"ORDER BY {vector_expression(space)} <=> %s::{space.vector_type} LIMIT 10"
     )
     with connections[using].cursor() as cursor:
         if connections[using].in_atomic_block:  # a tiny table: make the planner show the index
@@ -138,6 +137,49 @@ def test_a_384d_space_is_built_beside_the_512d_one_then_activated_and_rolled_bac
     assert not Embedding.objects.filter(space_id=minilm.pk).exists()
     assert index_state(minilm) is None
     assert Embedding.objects.filter(space=space).count() == Passage.objects.count()
+
+
+@pytest.mark.django_db
+def test_a_halfvec_space_indexes_16_bit_floats_and_finds_what_the_vector_space_finds(
+    space, capsys
+):
+    load_catalog(20)
+    Indexer(space).index_all()
+    call_command(
+        "shop_assistant_build_space",
+        "--backend",
+        space.backend,
+        "--name",
+        "half",
+        "--storage",
+        "halfvec",
+    )
+    assert "canary recall 1.00 (passed)" in capsys.readouterr().out
+    half = EmbeddingSpace.objects.get(name="half")
+    assert (half.storage, space.storage) == ("halfvec", "vector")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN (%s, %s)",
+            [space.index_name, half.index_name],
+        )
+        definitions = dict(cursor.fetchall())
+    assert "halfvec(512)" in definitions[half.index_name]
+    assert "halfvec_cosine_ops" in definitions[half.index_name]
+    assert "vector_cosine_ops" in definitions[space.index_name]
+    assert "halfvec" not in definitions[space.index_name]
+
+    encoder = space.get_encoder()
+    entries = list(CatalogEntry.objects.order_by("pk"))
+    queries = encoder.encode_queries([entry.title for entry in entries])
+    overlap = []
+    for entry, query in zip(entries, queries, strict=True):
+        full = [n.entry_id for n in ann.nearest(space, query, k=10, using="default")]
+        halved = [n.entry_id for n in ann.nearest(half, query, k=10, using="default")]
+        assert halved[0] == full[0] == entry.pk
+        overlap.append(len(set(full) & set(halved)) / 10)
+        found, plan = nearest_to(half, query)
+        assert found[0] == entry.pk and half.index_name in plan
+    assert min(overlap) >= 0.9
 
 
 @pytest.mark.django_db

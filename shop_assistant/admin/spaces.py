@@ -53,7 +53,7 @@ class EmbeddingSpaceAddForm(forms.ModelForm):
 
     class Meta:
         model = EmbeddingSpace
-        fields = ("name", "backend", "config")
+        fields = ("name", "backend", "config", "storage")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,6 +85,7 @@ class EmbeddingSpaceAdmin(admin.ModelAdmin):
         "state",
         "model_id",
         "dimension",
+        "storage",
         "index_display",
         "last_build",
         "activated_at",
@@ -101,7 +102,7 @@ class EmbeddingSpaceAdmin(admin.ModelAdmin):
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
-            return ("name", "backend", "config", "activate_when_ready")
+            return ("name", "backend", "config", "storage", "activate_when_ready")
         return (
             "name",
             "state",
@@ -110,6 +111,7 @@ class EmbeddingSpaceAdmin(admin.ModelAdmin):
             "model_id",
             "dimension",
             "distance",
+            "storage",
             "created_at",
             "activated_at",
         )
@@ -170,6 +172,7 @@ class EmbeddingSpaceAdmin(admin.ModelAdmin):
             obj.backend,
             obj.config,
             name=obj.name or unique_space_name(obj.backend, obj.config),
+            storage=obj.storage,
             resolve=False,
         )
         obj.pk, obj.name, obj._state = space.pk, space.name, space._state

@@ -2,10 +2,13 @@
 
 Vectors live in one dimensionless ``vector`` column; each space gets a partial HNSW
 expression index (``(embedding::vector(N)) ... WHERE space_id = X``), built here by code
-because its dimension is the space's. :func:`nearest` is the only query that reads it:
-search, recommendations and the canary all call it, each with its options (search's
-passage-kind penalties, recommendations' wider window); :func:`mean_vectors` gives the
-vector of a whole product (the mean of its passages) that recommendations search with.
+because its dimension is the space's. A space with ``storage = "halfvec"`` indexes and
+compares ``embedding::halfvec(N)`` instead: 16-bit floats, half the index's size and build
+memory (the rows keep their 32-bit vectors, so a space can be rebuilt either way).
+:func:`nearest` is the only query that reads it: search, recommendations and the canary
+all call it, each with its options (search's passage-kind penalties, recommendations'
+wider window); :func:`mean_vectors` gives the vector of a whole product (the mean of its
+passages) that recommendations search with.
 
 ``CREATE INDEX CONCURRENTLY`` keeps the storefront serving while an index builds; inside
 a transaction (tests, migrations) it falls back to a plain ``CREATE INDEX``. An invalid
@@ -24,7 +27,7 @@ from django.contrib.postgres.indexes import OpClass
 from django.db import connections, transaction
 from django.db.models import Q
 from django.db.models.functions import Cast
-from pgvector.django import HnswIndex, VectorField
+from pgvector.django import HalfVectorField, HnswIndex, VectorField
 
 from ..conf import app_settings
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, Passage
@@ -60,14 +63,15 @@ class Neighbor:
 def vector_expression(space: EmbeddingSpace, alias: str = "") -> str:
     """The indexed expression; ANN queries must use exactly this to hit the index."""
     column = f"{alias}.embedding" if alias else "embedding"
-    return f"({column}::vector({int(space.dimension)}))"
+    return f"({column}::{space.vector_type})"
 
 
 def hnsw_index(space: EmbeddingSpace) -> HnswIndex:
     """The space's index as pgvector-python declares it (rendered by Django's schema editor)."""
-    expression = Cast("embedding", VectorField(dimensions=int(space.dimension)))
+    field = HalfVectorField if space.storage == EmbeddingSpace.Storage.HALFVEC else VectorField
+    expression = Cast("embedding", field(dimensions=int(space.dimension)))
     return HnswIndex(
-        OpClass(expression, name="vector_cosine_ops"),
+        OpClass(expression, name=f"{space.storage}_cosine_ops"),
         name=space.index_name,
         m=int(app_settings.HNSW_M),
         ef_construction=int(app_settings.HNSW_EF_CONSTRUCTION),
@@ -228,7 +232,7 @@ def mean_vectors(
     if not ids:
         return {}
     sql = (
-        f"SELECT entry_id, avg({vector_expression(space)})::text "
+        f"SELECT entry_id, avg(embedding::vector({int(space.dimension)}))::text "
         f"FROM {Embedding._meta.db_table} WHERE space_id = %s AND entry_id = ANY(%s) "
         "GROUP BY entry_id"
     )
@@ -258,7 +262,7 @@ class _Query:
     using: str
 
     def _distance(self) -> str:
-        return f"{vector_expression(self.space, 'e')} <=> %s::vector({int(self.space.dimension)})"
+        return f"{vector_expression(self.space, 'e')} <=> %s::{self.space.vector_type}"
 
     def _grouped(self, limit: bool) -> tuple[str, list[Any]]:
         """Per product: best (penalized) distance, its passage, the count of good passages."""

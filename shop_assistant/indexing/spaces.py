@@ -140,6 +140,7 @@ def create_space(
     config: dict[str, Any] | None = None,
     *,
     name: str | None = None,
+    storage: str = EmbeddingSpace.Storage.VECTOR,
     resolve: bool = True,
 ) -> EmbeddingSpace:
     """A new space in state ``building``.
@@ -155,6 +156,7 @@ def create_space(
         config=config,
         model_id="",
         dimension=0,
+        storage=storage,
         state=EmbeddingSpace.State.BUILDING,
     )
     if resolve:
