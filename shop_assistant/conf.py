@@ -62,6 +62,8 @@ class ShopAssistantSettings(TypedDict, total=False):
     THROTTLE_RATES: dict[str, str | None]
     TRUSTED_PROXIES: list[str]
     FACETS: list[str]
+    GUIDE_CONVERSATION_TTL: int
+    GUIDE_MAX_TURNS: int
 
 
 DEFAULTS: ShopAssistantSettings = {
@@ -153,12 +155,17 @@ DEFAULTS: ShopAssistantSettings = {
         "qa": "30/minute",
         "events": "600/minute",
         "recommend": "300/minute",
+        "guide": "60/minute",
     },
     # Addresses or networks of the shop's reverse proxies: only requests coming from them
     # have their X-Forwarded-For read for the client address (throttles); none by default.
     "TRUSTED_PROXIES": [],
     # Facets counted over a search's results, in this order (see shop_assistant.search.facets).
     "FACETS": ["category", "brand"],
+    # Shopping guide (POST chat/): a conversation idle this many seconds expires (and is
+    # purged by the periodic task); turns kept per conversation.
+    "GUIDE_CONVERSATION_TTL": 24 * 3600,
+    "GUIDE_MAX_TURNS": 20,
 }
 
 

@@ -27,6 +27,7 @@ from .conf import app_settings
 from .core import queue
 from .core.errors import TRANSIENT_ERRORS
 from .core.ids import json_pk, to_pks
+from .guide.conversations import purge_expired as purge_expired_conversations
 from .indexing import freshness, service
 from .indexing.jobs import release_stalled_jobs, start_job
 from .indexing.runner import run_job
@@ -183,5 +184,7 @@ def refresh_bought_together_task() -> dict[str, int]:
 
 @shared_task(name=queue.PURGE_EXPIRED_EVENTS, base=ShopAssistantTask)
 def purge_expired_events_task() -> int:
-    """Periodic: delete events older than ``EVENT_RETENTION_DAYS``; return how many."""
+    """Periodic: delete events older than ``EVENT_RETENTION_DAYS`` (return how many) and
+    the guide's conversations idle past ``GUIDE_CONVERSATION_TTL``."""
+    purge_expired_conversations()
     return purge_expired_events()

@@ -17,7 +17,7 @@ from django.db import OperationalError
 from rest_framework.test import APIClient
 
 from shop_assistant import tasks
-from shop_assistant.models import CatalogEntry, Interaction, SearchLog
+from shop_assistant.models import CatalogEntry, Conversation, Interaction, SearchLog
 from shop_assistant.recommend.identity import visitor_token
 
 from .factories import category, product
@@ -40,8 +40,13 @@ def lamp(space):
     return item
 
 
-def rows() -> tuple[int, int, int]:
-    return Interaction.objects.count(), SearchLog.objects.count(), CatalogEntry.objects.count()
+def rows() -> tuple[int, ...]:
+    return (
+        Interaction.objects.count(),
+        SearchLog.objects.count(),
+        CatalogEntry.objects.count(),
+        Conversation.objects.count(),
+    )
 
 
 DEEP = "[" * 5000 + "]" * 5000  # a raw body: too deep for json.dumps to write
@@ -84,6 +89,15 @@ CASES = [
     ("post", "ask/", {"question": "red?", "lang": "xx"}, 400, "lang"),
     ("post", "ask/", {"question": "red?", "stream": "sometimes"}, 400, "stream"),
     ("post", "ask/", '{"question": ' + DEEP + "}", 400, "nested"),
+    ("post", "chat/", {"message": ""}, 400, "message"),
+    ("post", "chat/", {"message": "x" * 1001}, 400, "message"),
+    ("post", "chat/", {"message": "a \x00 tent"}, 400, "message"),
+    ("post", "chat/", {"message": ["tent"]}, 400, "message"),
+    ("post", "chat/", {"message": "tent", "lang": "xx"}, 400, "lang"),
+    ("post", "chat/", {"message": "tent", "conversation_id": "forged:id"}, 404, "conversation"),
+    ("post", "chat/", {"message": "tent", "conversation_id": "x" * 500}, 400, "conversation"),
+    ("post", "chat/", '{"message": ' + DEEP + "}", 400, "nested"),
+    ("post", "chat/", {"message": HUGE}, 413, "larger than"),
     ("post", "events/", DEEP, 400, "nested"),
     ("post", "events/", {"events": "not a list"}, 400, "list"),
     (

@@ -4,6 +4,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import path, re_path
 
 from .events import EventsView, MyEventsView
+from .guide import ChatView
 from .qa import AskView
 from .recommend import (
     BoughtTogetherView,
@@ -23,6 +24,7 @@ def not_found(request: HttpRequest, *args: object, **kwargs: object) -> JsonResp
 
 urlpatterns: list = [
     path("ask/", AskView.as_view(), name="ask"),
+    path("chat/", ChatView.as_view(), name="chat"),
     path("events/", EventsView.as_view(), name="events"),
     path("events/mine/", MyEventsView.as_view(), name="events-mine"),
     path("products/<str:product_id>/similar/", SimilarProductsView.as_view(), name="similar"),

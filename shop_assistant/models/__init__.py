@@ -2,12 +2,14 @@
 
 from .catalog import CatalogEntry, Embedding, EmbeddingSpace, Passage
 from .events import CoPurchase, FAQEntry, Interaction, MerchandisingRule, TrendingScore
+from .guide import Conversation
 from .jobs import IndexJob, IndexRequest, MaintenanceMark
 from .search import SearchLog
 
 __all__ = [
     "CatalogEntry",
     "CoPurchase",
+    "Conversation",
     "Embedding",
     "EmbeddingSpace",
     "FAQEntry",

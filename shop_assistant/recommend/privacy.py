@@ -1,7 +1,9 @@
 """Privacy controls: visitors delete their events, a user's data is erased, old events expire.
 
-Only :class:`~shop_assistant.models.Interaction` rows hold personal data here; the
-co-purchase pairs and popularity scores derived from them are anonymous aggregates.
+:class:`~shop_assistant.models.Interaction` rows and the shopping guide's
+:class:`~shop_assistant.models.Conversation` rows hold personal data here (deleted
+together); the co-purchase pairs and popularity scores derived from events are
+anonymous aggregates.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..conf import app_settings
-from ..models import Interaction
+from ..models import Conversation, Interaction
 from .identity import Visitor
 
 
@@ -21,16 +23,16 @@ def delete_visitor_events(visitor: Visitor) -> int:
     """Delete the events of ``visitor`` (``DELETE events/mine/``); return how many."""
     if not visitor.is_known:
         return 0
+    Conversation.objects.filter(visitor.history_q()).delete()
     return _delete(Interaction.objects.filter(visitor.history_q()))
 
 
 def delete_user_data(user: Any) -> int:
     """Delete a user's events and the anonymous events of every browser they used."""
     visitor_ids = Interaction.objects.filter(user=user).exclude(visitor_id="").values("visitor_id")
-    doomed = Interaction.objects.filter(
-        Q(user=user) | Q(user__isnull=True, visitor_id__in=visitor_ids)
-    )
-    return _delete(doomed)
+    mine = Q(user=user) | Q(user__isnull=True, visitor_id__in=visitor_ids)
+    Conversation.objects.filter(mine).delete()
+    return _delete(Interaction.objects.filter(mine))
 
 
 def purge_expired_events(*, days: int | None = None, now: datetime | None = None) -> int:

@@ -1,0 +1,125 @@
+"""Attribute values of the shop's own catalog, recognised in a message in any language.
+
+"¿y en rojo?" asks for ``color = red`` in a shop whose products say "red": the words of
+the message are compared with the catalog's attribute values (and their labels from
+the adapter) in the active space's multilingual encoder. Only categorical attributes
+count (a few to 60 distinct short values); a value shorter than three characters (a
+size such as "M") is recognised only as the same word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import connections
+
+from ..catalog import get_adapter
+from ..conf import app_settings
+from ..core.memo import memoized
+from ..embeddings import cached_query_embeddings
+from ..indexing.spaces import active_space
+from ..models import CatalogEntry
+from ..qa.text import normalize
+
+#: Similarity of a message's words to a value for the value to count, and the lead it
+#: needs over the best other value of the same attribute.
+MATCH_SIMILARITY = 0.75
+MATCH_MARGIN = 0.1
+#: Attributes with more distinct values than this are not categorical (ids, models).
+MAX_VALUES_PER_KEY = 60
+_BOOLEAN = {"yes", "no", "true", "false", "0", "1"}
+
+
+@dataclass(frozen=True)
+class ValueMatch:
+    key: str
+    value: str
+    words: str  # the words of the message that named it
+
+
+@dataclass
+class _Vocabulary:
+    pairs: list[tuple[str, str]]  # (key, value) of each text below
+    texts: list[str]
+    vectors: np.ndarray | None = None
+
+
+def _load(using: str) -> _Vocabulary:
+    table = CatalogEntry._meta.db_table
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT a.key, a.value FROM {table} c, jsonb_each_text(c.attributes) a "
+            "WHERE c.is_published AND length(a.value) <= 40 GROUP BY 1, 2"
+        )
+        rows = cursor.fetchall()
+    per_key: dict[str, list[str]] = {}
+    for key, value in rows:
+        if value.strip().casefold() in _BOOLEAN or _is_number(value):
+            continue
+        per_key.setdefault(key, []).append(value)
+    labels = get_adapter().get_value_labels()
+    vocabulary = _Vocabulary(pairs=[], texts=[])
+    for key, values in per_key.items():
+        if not 2 <= len(values) <= MAX_VALUES_PER_KEY:
+            continue
+        for value in values:
+            names = {value, *labels.get(key, {}).get(value, {}).values()}
+            for name in names:
+                vocabulary.pairs.append((key, value))
+                vocabulary.texts.append(name)
+    return vocabulary
+
+
+def _is_number(value: str) -> bool:
+    return re.fullmatch(r"[\d\s.,:/x×-]+\w{0,3}", value.strip()) is not None
+
+
+def _vocabulary(using: str) -> _Vocabulary:
+    return memoized(("guide.values", using), lambda: _load(using))
+
+
+def match_values(text: str, *, using: str) -> list[ValueMatch]:
+    """Attribute values named in ``text``, at most one per attribute."""
+    vocabulary = _vocabulary(using)
+    space = active_space(using)
+    if not vocabulary.texts or space is None:
+        return []
+    encoder = space.get_encoder()
+    options = {"cache_alias": app_settings.CACHE, "timeout": app_settings.QUERY_CACHE_TIMEOUT}
+    if vocabulary.vectors is None:
+        vocabulary.vectors = cached_query_embeddings(encoder, vocabulary.texts, **options)
+    found: dict[str, ValueMatch] = {}
+    words = _phrases(text)
+    exact = {normalize(t): i for i, t in enumerate(vocabulary.texts) if len(t.strip()) < 3}
+    for phrase in words:
+        if phrase in exact:
+            key, value = vocabulary.pairs[exact[phrase]]
+            found.setdefault(key, ValueMatch(key, value, phrase))
+    long_words = [phrase for phrase in words if len(phrase) >= 2]
+    if not long_words:
+        return list(found.values())
+    similarity = cached_query_embeddings(encoder, long_words, **options) @ vocabulary.vectors.T
+    short = np.array([len(t.strip()) < 3 for t in vocabulary.texts])
+    similarity[:, short] = -1.0
+    for row, phrase in zip(similarity, long_words, strict=True):
+        best = int(np.argmax(row))
+        key, value = vocabulary.pairs[best]
+        if row[best] < MATCH_SIMILARITY or key in found:
+            continue
+        others = [
+            row[i] for i, (k, v) in enumerate(vocabulary.pairs) if k == key and v != value
+        ]
+        if others and row[best] - max(others) < MATCH_MARGIN:
+            continue
+        found[key] = ValueMatch(key, value, phrase)
+    return list(found.values())
+
+
+def _phrases(text: str) -> list[str]:
+    """Words and two-word phrases of ``text``, normalized (at most 40)."""
+    words = re.sub(r"[^\w]+", " ", normalize(text)).split()
+    phrases = list(words)
+    phrases += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return list(dict.fromkeys(phrases))[:40]
