@@ -130,7 +130,9 @@ class _Turn:
             answered = self._product_question(shown)
             if answered is not None:
                 return answered
-        new_need = message.has_need and not (values and not self.state.get("need"))
+        # "¿y en rojo?", «A w kolorze srebrnym?»: a value and a word or two refine the need.
+        refines_only = bool(values) and bool(self.state.get("need")) and message.content_words <= 2
+        new_need = message.has_need and not refines_only
         if new_need:
             self.state.update(need=message.text if values else message.rest, like=None)
             for key in ("category", "min_price", "max_price", "in_stock"):

@@ -30,14 +30,14 @@ def _cues(*words: str) -> re.Pattern[str]:
     anywhere (those scripts do not space their words).
     """
     alternatives = sorted({normalize(word) for word in words}, key=len, reverse=True)
-    spaced = "|".join(re.escape(w) for w in alternatives if not any(map(_wide, w)))
-    unspaced = "|".join(re.escape(w) for w in alternatives if any(map(_wide, w)))
+    spaced = "|".join(re.escape(w) for w in alternatives if not any(map(is_unspaced, w)))
+    unspaced = "|".join(re.escape(w) for w in alternatives if any(map(is_unspaced, w)))
     parts = [rf"(?<![^\W_])(?:{spaced})(?![^\W_])"] if spaced else []
     parts += [f"(?:{unspaced})"] if unspaced else []
     return re.compile("|".join(parts))
 
 
-def _wide(char: str) -> bool:
+def is_unspaced(char: str) -> bool:
     """CJK, kana, Hangul and Thai: scripts whose words are short or unspaced."""
     code = ord(char)
     return (
@@ -155,6 +155,16 @@ _FILLER = _cues(
     "ещё", "еще", "товар", "товары", "bir şey", "başka", "daha", "ürün", "olanlar", "المزيد",
     "شيء", "منتج", "のもの", "もの", "商品", "更多", "个的", "一个", "东西", "것만", "것", "상품",
     "เฉพาะที่", "แบบที่", "สินค้า", "อัน",
+    # "I'm looking for", "I need", "I want": the need is what follows.
+    "looking for", "need", "want", "busco", "necesito", "quiero", "suche", "brauche",
+    "möchte", "cherche", "besoin", "voudrais", "cerco", "serve", "vorrei", "procuro",
+    "preciso", "quero", "zoek", "nodig", "wil", "szukam", "potrzebuję", "chcę", "ищу",
+    "нужен", "нужна", "нужно", "нужны", "хочу", "arıyorum", "istiyorum", "أبحث", "أريد",
+    "探しています", "欲しい", "我在找", "我想买", "我需要", "我想要", "찾고", "있어요", "필요해요",
+    "원해요", "싶어요", "ต้องการ", "หา",
+    # "colour": «a w kolorze srebrnym», «в серебристом цвете».
+    "colour", "color", "colore", "colores", "couleur", "farbe", "cor", "kleur", "kolor",
+    "kolorze", "цвет", "цвете", "цвета", "renk", "renkte", "لون", "色", "颜色", "색", "สี",
 )
 
 
@@ -176,11 +186,16 @@ class Message:
     language: str = ""  # when known, the language's most frequent words count as filler
 
     @property
-    def has_need(self) -> bool:
-        """Whether the rest still describes something to look for."""
+    def content_words(self) -> int:
+        """Words of the rest that name something (fillers and frequent words left out)."""
         words = _FILLER.sub(" ", normalize(self.rest))
         words = re.sub(r"[^\w]+", " ", words).split()
-        return any(_is_content(word, self.language) for word in words)
+        return sum(_is_content(word, self.language) for word in words)
+
+    @property
+    def has_need(self) -> bool:
+        """Whether the rest still describes something to look for."""
+        return self.content_words > 0
 
     @property
     def refines(self) -> bool:
@@ -195,17 +210,21 @@ class Message:
 
 
 def _is_content(word: str, language: str = "") -> bool:
-    if any(_wide(char) for char in word):
+    if any(is_unspaced(char) for char in word):
         return len(word) >= 2
     if len(word) < 3 or word.isdigit():
         return False
     # Function words ("eine", "otra", "want", "please") are among a language's most
     # frequent; words that name things are rarer ("zelt" 4.0, "jacket" 4.3, "water" 5.5).
-    return not language or zipf_frequency(word, language) < FILLER_ZIPF
+    if not language or language in _UNSPACED:
+        return True
+    return zipf_frequency(word, language) < FILLER_ZIPF
 
 
 #: wordfreq's Zipf frequency from which a word counts as filler (10^5.6 per 10^9 words).
 FILLER_ZIPF = 5.6
+#: Languages wordfreq would segment with extra tokenizers (MeCab, jieba) it does not ship.
+_UNSPACED = frozenset({"ja", "ko", "zh", "th"})
 
 
 def understand(text: str, language: str = "") -> Message:

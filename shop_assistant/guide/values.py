@@ -4,7 +4,8 @@
 the message are compared with the catalog's attribute values (and their labels from
 the adapter) in the active space's multilingual encoder. Only categorical attributes
 count (a few to 60 distinct short values); a value shorter than three characters (a
-size such as "M") is recognised only as the same word.
+size such as "M", an energy class "A") is never matched: alone, such a word is more
+often an article or a pronoun ("a", "I'm", «a w kolorze»).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..embeddings import cached_query_embeddings
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..qa.text import normalize
+from .understand import is_unspaced
 
 #: Similarity of a message's words to a value for the value to count, and the lead it
 #: needs over the best other value of the same attribute.
@@ -91,15 +93,9 @@ def match_values(text: str, *, using: str) -> list[ValueMatch]:
     if vocabulary.vectors is None:
         vocabulary.vectors = cached_query_embeddings(encoder, vocabulary.texts, **options)
     found: dict[str, ValueMatch] = {}
-    words = _phrases(text)
-    exact = {normalize(t): i for i, t in enumerate(vocabulary.texts) if len(t.strip()) < 3}
-    for phrase in words:
-        if phrase in exact:
-            key, value = vocabulary.pairs[exact[phrase]]
-            found.setdefault(key, ValueMatch(key, value, phrase))
-    long_words = [phrase for phrase in words if len(phrase) >= 2]
+    long_words = [phrase for phrase in _phrases(text) if len(phrase) >= 2]
     if not long_words:
-        return list(found.values())
+        return []
     similarity = cached_query_embeddings(encoder, long_words, **options) @ vocabulary.vectors.T
     short = np.array([len(t.strip()) < 3 for t in vocabulary.texts])
     similarity[:, short] = -1.0
@@ -118,8 +114,16 @@ def match_values(text: str, *, using: str) -> list[ValueMatch]:
 
 
 def _phrases(text: str) -> list[str]:
-    """Words and two-word phrases of ``text``, normalized (at most 40)."""
+    """Words and two-word phrases of ``text``, normalized, and the one- to three-character
+    pieces of words in unspaced scripts ("赤はありますか" -> "赤", "赤は", ...); at most 60."""
     words = re.sub(r"[^\w]+", " ", normalize(text)).split()
     phrases = list(words)
     phrases += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    return list(dict.fromkeys(phrases))[:40]
+    for word in words:
+        if any(is_unspaced(char) for char in word) and len(word) > 1:
+            phrases += [
+                word[start : start + size]
+                for size in (3, 2, 1)
+                for start in range(len(word) - size + 1)
+            ]
+    return list(dict.fromkeys(phrases))[:60]

@@ -15,7 +15,7 @@ from decimal import Decimal
 from .text import normalize
 
 _CURRENCY = (
-    r"(?:€|\$|£|¥|ユーロ|円|ドル|欧元|美元|元|"
+    r"(?:€|\$|£|¥|ユーロ|円|ドル|欧元|美元|元|유로|달러|원|"
     r"(?:euros|euro|eur|dolares|dollars|dollar|usd|gbp|pounds|libras|евро|рублей|zlotych|zl)"
     r"(?!\w))"
 )
@@ -28,7 +28,7 @@ _MAX_CUES = (
     r"menos de|por debajo de|hasta|como maximo|maximo|inferior a|mas barato que|"
     r"unter|bis|weniger als|hochstens|maximal|billiger als|"
     r"moins de|en dessous de|jusqu'a|au plus|inferieur a|moins cher que|"
-    r"sotto|meno di|fino a|al massimo|"
+    r"sotto i|sotto|meno di|fino a|al massimo|"
     r"abaixo de|ate|no maximo|"
     r"onder|minder dan|tot|hoogstens|"
     r"ponizej|mniej niz|do|"
@@ -49,8 +49,8 @@ _MIN_CUES = (
     r"高于|超过|"
     r"초과|이상"
 )
-_MAX_SUFFIX = r"以下|以内|未満|以下的|以内的"
-_MIN_SUFFIX = r"以上"
+_MAX_SUFFIX = r"以下|以内|未満|以下的|以内的|이하|미만"
+_MIN_SUFFIX = r"以上|이상|초과"
 
 _RANGE = re.compile(
     r"(?<!\w)(?:between|entre|zwischen|from|de|von|tra|da|tussen|od|от|从)\s*"
