@@ -3,6 +3,7 @@ the real encoder and PostgreSQL; the rules that read messages are checked on the
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -235,3 +236,16 @@ def test_deleting_my_data_deletes_my_conversations(client, indexed_catalog):
     assert Conversation.objects.count() == 2
     assert client.delete("/api/assistant/events/mine/").status_code == 200
     assert Conversation.objects.count() == 1
+
+
+def test_a_streamed_reply_sends_the_text_then_the_whole_body(client, indexed_catalog):
+    response = client.post(URL, {"message": "rain jacket", "stream": True}, format="json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/event-stream")
+    events = b"".join(response.streaming_content).decode().strip().split("\n\n")
+    names = [event.split("\n")[0] for event in events]
+    assert names == ["event: delta", "event: reply"]
+    delta = json.loads(events[0].split("data: ", 1)[1])
+    body = json.loads(events[1].split("data: ", 1)[1])
+    assert delta["text"] == body["reply"] and body["products"]
+    assert Conversation.objects.get().turns[0]["reply"] == body["reply"]

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from django.http import StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -56,11 +60,20 @@ class ChatView(ShopAssistantView):
             "answers a question about one of them (with citations), or asks one "
             "clarifying question. Conversations belong to the visitor (cookie, signed "
             "`X-Visitor-Id`, or the logged-in user), expire after "
-            "`GUIDE_CONVERSATION_TTL` and are deleted with the visitor's events."
+            "`GUIDE_CONVERSATION_TTL` and are deleted with the visitor's events. With "
+            "`stream: true` the response is `text/event-stream`: a `delta` event "
+            '(`{"text": ...}`) then one `reply` event holding the body described here.'
         ),
         parameters=[VISITOR_HEADER],
         request=ChatRequestSerializer,
-        responses={200: ChatReplySerializer, **errors(400, 403, 404, 413, 415, 429, 503)},
+        responses={
+            (200, "application/json"): ChatReplySerializer,
+            (200, "text/event-stream"): OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="With `stream: true`: a `delta` event, then one `reply` event.",
+            ),
+            **errors(400, 403, 404, 413, 415, 429, 503),
+        },
         examples=EXAMPLES,
         tags=["assistant"],
     )
@@ -76,6 +89,22 @@ class ChatView(ShopAssistantView):
             lang=data.get("lang") or None,
             accept_language=request.headers.get("Accept-Language"),
         )
-        response = Response(ChatReplySerializer(reply).data)
+        body = ChatReplySerializer(reply).data
+        if data["stream"]:
+            response: Any = StreamingHttpResponse(
+                _server_sent(body),
+                content_type="text/event-stream",
+                headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+            )
+        else:
+            response = Response(body)
         remember_visitor(response, visitor, secure=request.is_secure())
         return response
+
+
+def _server_sent(body: dict[str, Any]) -> Iterator[bytes]:
+    """The reply's text as a ``delta`` event, then the whole body as the ``reply`` event
+    (the same events a streaming frontend of ``ask/`` already reads)."""
+    renderer = JSONRenderer()
+    for name, data in (("delta", {"text": body["reply"]}), ("reply", body)):
+        yield b"event: " + name.encode() + b"\ndata: " + renderer.render(data) + b"\n\n"

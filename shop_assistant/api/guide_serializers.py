@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from ..guide.service import MAX_MESSAGE_LENGTH
 from .card_serializers import ProductCardSerializer
-from .common import LanguageField, PlainTextField
+from .common import LanguageField, PlainTextField, StrictBooleanField
 from .qa_serializers import CitationSerializer
 
 
@@ -28,6 +28,12 @@ class ChatRequestSerializer(serializers.Serializer):
         required=False,
         help_text="Reply language; by default the message's detected language (a short "
         "follow-up keeps the conversation's), then Accept-Language.",
+    )
+    stream = StrictBooleanField(
+        required=False,
+        default=False,
+        help_text="Reply as text/event-stream: the reply text as a `delta` event, then "
+        "the `reply` event holding the whole body.",
     )
 
 
