@@ -29,7 +29,7 @@ def check_product_model(app_configs: Any = None, **kwargs: Any) -> list[checks.C
 
 
 #: The pluggable classes, each checked for an importable dotted path.
-PLUGGABLE_SETTINGS = ("ADAPTER", "ENCODER", "ANSWERER")
+PLUGGABLE_SETTINGS = ("ADAPTER", "ENCODER", "ANSWERER", "GUIDE_LLM")
 
 
 @checks.register()
@@ -40,6 +40,8 @@ def check_backends(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckM
         return [checks.Error(str(exc), hint="Remove or rename the key.", id="shop_assistant.E002")]
     errors: list[checks.CheckMessage] = []
     for key in PLUGGABLE_SETTINGS:
+        if getattr(app_settings, key) is None:  # optional ones (GUIDE_LLM) may be off
+            continue
         try:
             load_class(f'SHOP_ASSISTANT["{key}"]', getattr(app_settings, key))
         except ImproperlyConfigured as exc:

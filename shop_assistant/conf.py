@@ -63,6 +63,7 @@ class ShopAssistantSettings(TypedDict, total=False):
     TRUSTED_PROXIES: list[str]
     FACETS: list[str]
     GUIDE_CONVERSATION_TTL: int
+    GUIDE_LLM: Pluggable | None
     GUIDE_MAX_TURNS: int
 
 
@@ -166,6 +167,9 @@ DEFAULTS: ShopAssistantSettings = {
     # purged by the periodic task); turns kept per conversation.
     "GUIDE_CONVERSATION_TTL": 24 * 3600,
     "GUIDE_MAX_TURNS": 20,
+    # Optional LLM for the guide (None: rule-based only), e.g. {"CLASS":
+    # "shop_assistant.guide.llm.ToolCallingGuide", "CONFIG": {"base_url": ..., "model": ...}}.
+    "GUIDE_LLM": None,
 }
 
 

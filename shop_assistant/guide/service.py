@@ -26,6 +26,7 @@ from ..cards import cards as hydrate
 from ..catalog import get_adapter
 from ..conf import app_settings
 from ..core.errors import ShopAssistantError
+from ..core.loading import instantiate
 from ..filters import Filters
 from ..language import negotiate
 from ..models import CatalogEntry
@@ -104,7 +105,7 @@ def chat(
     language = negotiate(text, lang=lang, accept_language=accept_language).code
     state["language"] = language
     turn = _Turn(understand(text, language), state, written_language(language))
-    reply = turn.answer()
+    reply = turn.answer_with_llm(text, conversation.turns) or turn.answer()
     reply.conversation_id = conversations.save(conversation, text, reply)
     return reply
 
@@ -117,6 +118,21 @@ class _Turn:
         self.using = app_settings.DATABASE
 
     # -- dispatch ------------------------------------------------------------------------
+    def answer_with_llm(self, text: str, history: list[dict[str, Any]]) -> GuideReply | None:
+        """The optional LLM's reply (``GUIDE_LLM``), checked; None to let the rules answer."""
+        if app_settings.GUIDE_LLM is None:
+            return None
+        guide = instantiate('SHOP_ASSISTANT["GUIDE_LLM"]', app_settings.GUIDE_LLM)
+        result = guide.reply(text, self.state["language"], history)
+        if result is None:
+            return None
+        reply_text, cards, citations, constraints = result
+        self.state.update(constraints)
+        reply = self._reply(reply_text, cards, action="products" if cards else "answer")
+        reply.citations = citations
+        reply.language = self.state["language"]
+        return reply
+
     def answer(self) -> GuideReply:
         message, shown = self.message, self.state.get("shown", [])
         if message.compare and shown:
@@ -277,7 +293,7 @@ class _Turn:
                 continue
             if what == "price" and card.price is not None:
                 values[card.product_id] = (float(card.price), _money(card), "price")
-            elif what == "weight" and (weight := _weight(entry.attributes)) is not None:
+            elif what == "weight" and (weight := weight_of(entry.attributes)) is not None:
                 values[card.product_id] = weight
         if not values:
             return self._reply(phrase("no_data", self.language), cards, action="compare")
@@ -337,7 +353,7 @@ class _Turn:
         for key in self.state.get("attributes", {}):
             if attributes.get(key) not in (None, ""):
                 parts.append(str(attributes[key]))
-        weight = _weight(attributes)
+        weight = weight_of(attributes)
         if weight is not None:
             parts.append(weight[1])
         if card.price is not None:
@@ -387,7 +403,7 @@ def _shared_category(cards: list[ProductCard], at_least: int = 3) -> str | None:
     return leaf if count >= min(at_least, len(cards)) else None
 
 
-def _weight(attributes: dict[str, Any]) -> tuple[float, str, str] | None:
+def weight_of(attributes: dict[str, Any]) -> tuple[float, str, str] | None:
     """(grams, the value as written, the attribute) of the first weight attribute."""
     for key, raw in attributes.items():
         if not _WEIGHT.search(key):
