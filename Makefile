@@ -8,7 +8,7 @@ PORT ?= 8000
 TORCH_PIP_ARGS ?=
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup demo test lint reliability worker serve clean
+.PHONY: setup demo test test-oscar lint reliability worker serve clean
 
 setup: $(VENV)/.installed
 
@@ -53,10 +53,19 @@ lint: setup
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) -m django makemigrations --check --dry-run
 
 # One pytest run per suite, each with its own settings: the library (tests/, pyproject's
-# defaults), then the demo project (demo_project/tests).
+# defaults), the demo project (demo_project/tests), then the django-oscar shop (tests/oscar).
 test: setup lint
 	$(VENV)/bin/pytest
 	$(VENV)/bin/pytest demo_project/tests --ds demo_project.tests.settings
+	$(MAKE) test-oscar
+
+# A django-oscar 4.2 shop set up as the README says (the `oscar` extra): its own settings,
+# and only its own conftest (tests/conftest.py belongs to the library's test shop).
+# pyproject's addopts ignore tests/oscar for the default run, hence -o addopts.
+OSCAR_PYTEST := $(VENV)/bin/pytest tests/oscar --ds tests.oscar.settings \
+	--confcutdir tests/oscar -o addopts="--strict-markers -p no:cacheprovider" -p no:warnings
+test-oscar: setup
+	$(OSCAR_PYTEST)
 
 # The live demo under gunicorn on its own database: schema fuzzing, a database outage,
 # the broker down during an admin save (reliability/; .ci/run runs it after make test).

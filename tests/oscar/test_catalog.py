@@ -1,0 +1,51 @@
+"""oscar's catalogue, indexed by OscarProductAdapter with no code from the shop."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from shop_assistant.models import CatalogEntry, Passage
+
+pytestmark = pytest.mark.django_db
+
+
+def entry(item) -> CatalogEntry:
+    return CatalogEntry.objects.get(product_id=item.pk)
+
+
+def test_products_with_stock_attributes_categories_and_html_are_indexed(shop):
+    call_command("shop_assistant_reindex", "--all", verbosity=0)
+    jacket = entry(shop.jacket)
+    assert jacket.titles == {"en": "Waterproof hiking jacket"}
+    assert jacket.price == Decimal("120.00") and jacket.currency == "EUR" and jacket.in_stock
+    assert jacket.category_path == ["clothing", "jackets"]
+    assert jacket.attributes == {"material": "Gore-Tex"}
+    assert jacket.url == shop.jacket.get_absolute_url() and jacket.image == ""
+    description = " ".join(
+        Passage.objects.filter(entry=jacket, kind="description").values_list("text", flat=True)
+    )
+    assert "<" not in description and "&amp;" not in description
+    assert "hiking & trekking." in description and "Taped seams." in description
+    assert set(entry(shop.cafetera).titles) == {"es"}  # detected, no language field
+
+
+def test_variants_are_served_through_their_parent(shop):
+    call_command("shop_assistant_reindex", "--all", verbosity=0)
+    assert not CatalogEntry.objects.filter(product_id__in=[shop.small.pk, shop.medium.pk])
+    parent = entry(shop.tshirt)
+    assert parent.titles == {"en": "Organic cotton t-shirt"}
+    assert parent.price == Decimal("18.00") and parent.in_stock  # the available child's
+    assert parent.attributes == {"material": "Cotton", "size": "M,S"}
+
+
+def test_a_childs_stock_change_reaches_its_parent(shop, django_capture_on_commit_callbacks):
+    call_command("shop_assistant_reindex", "--all", verbosity=0)
+    record = shop.medium.stockrecords.get()
+    record.num_in_stock = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save()
+    parent = entry(shop.tshirt)
+    assert parent.in_stock is False  # no child left to buy
