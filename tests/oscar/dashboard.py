@@ -11,7 +11,7 @@ from django.forms import BaseForm, BaseFormSet
 
 def _form_values(form: BaseForm) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         key = form.add_prefix(name)
         if value is None or isinstance(value, FieldFile):  # files are not re-uploaded
