@@ -64,8 +64,6 @@ def _errors(response: Any) -> str:
         for value in context.flatten().values():
             if isinstance(value, BaseForm) and value.errors:
                 found.append(f"{type(value).__name__}: {value.errors.as_json()}")
-            if isinstance(value, BaseFormSet) and (
-                any(value.errors) or value.non_form_errors()
-            ):
+            if isinstance(value, BaseFormSet) and (any(value.errors) or value.non_form_errors()):
                 found.append(f"{type(value).__name__}: {value.errors} {value.non_form_errors()}")
     return f"{response.status_code} {list(dict.fromkeys(found))}"
