@@ -263,7 +263,7 @@ class ProductAdapter:
         chain: list[Any] = []
         while node is not None and len(chain) < 32:
             chain.append(node)
-            node = getattr(node, self.fields["category_parent"], None)
+            node = resolve(node, self.fields["category_parent"])  # "get_parent": treebeard
         return chain[::-1]
 
     def get_category_path(self, product: Any) -> list[str]:

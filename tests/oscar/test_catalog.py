@@ -49,3 +49,30 @@ def test_a_childs_stock_change_reaches_its_parent(shop, django_capture_on_commit
         record.save()
     parent = entry(shop.tshirt)
     assert parent.in_stock is False  # no child left to buy
+
+
+FIELDS_WITH_CATEGORIES_FIRST = {
+    "title": "get_title",
+    "category": "categories.first",
+    "category_parent": "get_parent",
+    "price": None,
+    "stock": None,
+    "brand": None,
+}
+
+
+def test_the_default_adapter_follows_categories_first(shop, settings):
+    """The issue's ``"category": "categories.first"`` crashed re-indexing (FieldError in
+    select_related); it passes the checks and reaches the category tree now."""
+    from shop_assistant import checks
+
+    settings.SHOP_ASSISTANT = {"ADAPTER_FIELDS": FIELDS_WITH_CATEGORIES_FIRST}
+    assert checks.check_adapter_fields() == []
+    call_command("shop_assistant_reindex", "--all", verbosity=0)
+    assert entry(shop.jacket).category_path == ["clothing", "jackets"]
+
+    settings.SHOP_ASSISTANT = {
+        "ADAPTER_FIELDS": {**FIELDS_WITH_CATEGORIES_FIRST, "category": "categories"}
+    }
+    [error] = checks.check_adapter_fields()
+    assert error.id == "shop_assistant.E009" and "'categories.first'" in error.hint
