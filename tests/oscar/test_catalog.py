@@ -76,3 +76,37 @@ def test_the_default_adapter_follows_categories_first(shop, settings):
     }
     [error] = checks.check_adapter_fields()
     assert error.id == "shop_assistant.E009" and "'categories.first'" in error.hint
+
+
+def test_an_added_image_reaches_the_entry_and_the_placeholder_never_does(
+    shop, django_capture_on_commit_callbacks
+):
+    from oscar.core.loading import get_model
+
+    call_command("shop_assistant_reindex", "--all", verbosity=0)
+    assert entry(shop.lamp).image == ""  # oscar's "image not found" placeholder is not served
+    with django_capture_on_commit_callbacks(execute=True):
+        get_model("catalogue", "ProductImage").objects.create(
+            product=shop.lamp, original="images/products/lamp.jpg", display_order=0
+        )
+    assert entry(shop.lamp).image == "/media/images/products/lamp.jpg"
+
+
+def test_a_review_is_quoted_once_approved(shop):
+    from shop_assistant.catalog import get_adapter
+
+    from .shop import ProductReview
+
+    review = ProductReview.objects.create(
+        product=shop.lamp,
+        score=4,
+        title="Cosy",
+        body="Nice warm light.",
+        name="Lu",
+        status=ProductReview.FOR_MODERATION,
+    )
+    assert get_adapter().get_reviews(shop.lamp) == []
+    review.status = ProductReview.APPROVED
+    review.save()
+    [quoted] = get_adapter().get_reviews(shop.lamp)
+    assert quoted.text == "Cosy. Nice warm light." and quoted.rating == 4
