@@ -8,7 +8,7 @@ PORT ?= 8000
 TORCH_PIP_ARGS ?=
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup demo test lint reliability worker serve clean
+.PHONY: setup demo test test-oscar test-wheel lint reliability worker serve clean
 
 setup: $(VENV)/.installed
 
@@ -53,10 +53,35 @@ lint: setup
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) -m django makemigrations --check --dry-run
 
 # One pytest run per suite, each with its own settings: the library (tests/, pyproject's
-# defaults), then the demo project (demo_project/tests).
+# defaults), the demo project (demo_project/tests), then the django-oscar shop (tests/oscar).
 test: setup lint
 	$(VENV)/bin/pytest
 	$(VENV)/bin/pytest demo_project/tests --ds demo_project.tests.settings
+	$(MAKE) test-oscar
+	$(MAKE) test-wheel
+
+# A django-oscar 4.2 shop set up as the README says (the `oscar` extra): its own settings,
+# and only its own conftest (tests/conftest.py belongs to the library's test shop).
+# pyproject's addopts ignore tests/oscar for the default run, hence -o addopts.
+OSCAR_PYTEST := $(VENV)/bin/pytest tests/oscar --ds tests.oscar.settings \
+	--confcutdir tests/oscar -o addopts="--strict-markers -p no:cacheprovider" -p no:warnings
+test-oscar: setup
+	$(OSCAR_PYTEST)
+
+# The install line of the README, proven: build the wheel, install it (not editable) in a
+# clean venv (the pinned CPU torch first, as the README says; pip's cache keeps this to a
+# few minutes), then run tests/wheel_smoke.py from outside the repository: the installed
+# copy carries the migrations, templates, static files, .mo catalogs and contrib apps,
+# imports, and passes `check`.
+# Built and run outside the repository (a temporary directory, removed afterwards).
+test-wheel: setup
+	wheel_dir=$$(mktemp -d) && trap 'rm -rf "$$wheel_dir"' EXIT && \
+	$(PY) -m pip wheel . --no-deps --quiet --wheel-dir "$$wheel_dir" && \
+	$(PYTHON) -m venv "$$wheel_dir/venv" && \
+	"$$wheel_dir/venv/bin/pip" install --quiet torch==2.13.0 $(TORCH_PIP_ARGS) && \
+	"$$wheel_dir/venv/bin/pip" install --quiet "$$wheel_dir"/shop_assistant-*.whl && \
+	cd "$$wheel_dir" && "$$wheel_dir/venv/bin/python" $(CURDIR)/tests/wheel_smoke.py \
+		$(CURDIR)/shop_assistant
 
 # The live demo under gunicorn on its own database: schema fuzzing, a database outage,
 # the broker down during an admin save (reliability/; .ci/run runs it after make test).

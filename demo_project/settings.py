@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from shop_assistant.schedule import BEAT_SCHEDULE
+
 from .database import database_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -139,26 +141,7 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Periodic tasks (run `celery -A demo_project beat`, or a worker with -B): resume index
-# jobs whose worker died, and retry products whose indexing failed or was never served.
-CELERY_BEAT_SCHEDULE = {
-    "shop-assistant-resume-jobs": {
-        "task": "shop_assistant.resume_stalled_jobs",
-        "schedule": 60.0,
-    },
-    "shop-assistant-retry-stale": {
-        "task": "shop_assistant.retry_stale_products",
-        "schedule": 300.0,
-    },
-    # Recommendations: trending scores, co-purchase pairs, and the event retention purge.
-    "shop-assistant-trending": {"task": "shop_assistant.refresh_trending", "schedule": 600.0},
-    "shop-assistant-bought-together": {
-        "task": "shop_assistant.refresh_bought_together",
-        "schedule": 3600.0,
-    },
-    "shop-assistant-purge-events": {
-        "task": "shop_assistant.purge_expired_events",
-        "schedule": 86400.0,
-    },
-}
+# Periodic tasks (run `celery -A demo_project beat`, or a worker with -B): shop_assistant's
+# importable schedule (resume jobs, reconcile, retry stale products, recommendations).
+CELERY_BEAT_SCHEDULE = {**BEAT_SCHEDULE}
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / ".data" / "celerybeat-schedule")

@@ -23,8 +23,9 @@ from typing import Any
 from django.conf import settings
 
 from .conf import app_settings
+from .core.html import html_to_text
 from .core.loading import instantiate
-from .language import primary_code, shop_languages
+from .language import detect, primary_code, shop_languages
 
 
 @dataclass
@@ -185,8 +186,23 @@ class ProductAdapter:
 
     # -- texts ------------------------------------------------------------------------
     def base_language(self, product: Any) -> str:
-        value = resolve(product, self.fields["language"])
-        return primary_code(str(value)) if value else primary_code(settings.LANGUAGE_CODE)
+        """The language of the product's untranslated texts: its ``language`` field when
+        one is configured, else detected from the texts among the served languages
+        (:func:`~shop_assistant.language.detect`), else ``settings.LANGUAGE_CODE``."""
+        if self.fields["language"]:
+            value = resolve(product, self.fields["language"])
+            return primary_code(str(value)) if value else primary_code(settings.LANGUAGE_CODE)
+        detected = detect_language(self._plain_texts(product))
+        return detected or primary_code(settings.LANGUAGE_CODE)
+
+    def _plain_texts(self, product: Any) -> list[str]:
+        """The untranslated title and description (what the base language is about)."""
+        texts = []
+        for name in ("title", "description"):
+            value = resolve(product, self.fields[name]) if self.fields[name] else None
+            if isinstance(value, str) and value.strip():
+                texts.append(html_to_text(value))
+        return texts
 
     def get_texts(self, product: Any) -> dict[str, LocalizedText]:
         languages = shop_languages()
@@ -208,14 +224,14 @@ class ProductAdapter:
             return ""
         value = resolve(product, path)
         if isinstance(value, Mapping):  # per-field JSON translations
-            return str(value.get(lang) or "").strip()
+            return _plain(value.get(lang))
         translations = resolve(product, self.fields["translations"])
         if isinstance(translations, Mapping) and lang in translations:
-            return str((translations[lang] or {}).get(name) or "").strip()
+            return _plain((translations[lang] or {}).get(name))
         modeltranslation = getattr(product, f"{path}_{lang.replace('-', '_')}", None)
         if isinstance(modeltranslation, str):
-            return modeltranslation.strip()
-        return str(value or "").strip() if lang == base else ""
+            return _plain(modeltranslation)
+        return _plain(value) if lang == base else ""
 
     def _bullets(self, product: Any, lang: str, base: str) -> list[str]:
         raw: Any = self._text(product, "bullets", lang, base) if self.fields["bullets"] else ""
@@ -247,7 +263,7 @@ class ProductAdapter:
         chain: list[Any] = []
         while node is not None and len(chain) < 32:
             chain.append(node)
-            node = getattr(node, self.fields["category_parent"], None)
+            node = resolve(node, self.fields["category_parent"])  # "get_parent": treebeard
         return chain[::-1]
 
     def get_category_path(self, product: Any) -> list[str]:
@@ -315,8 +331,25 @@ class ProductAdapter:
         return ()
 
 
+def _plain(value: Any) -> str:
+    """A stored text as plain text: HTML (a shop's rich-text editor) becomes sentences."""
+    return html_to_text(str(value or "")).strip()
+
+
+def detect_language(texts: Iterable[str]) -> str | None:
+    """The served language ``texts`` are written in, or None when they do not say."""
+    text = "\n".join(t for t in texts if t)
+    return detect(text) if text.strip() else None
+
+
+#: Methods of a related manager that pick one object: ``"categories.first"`` follows a
+#: many-to-many relation to one category.
+ONE_OF_MANY = frozenset({"first", "last", "earliest", "latest"})
+
+
 def _relation_path(model: type, path: str) -> str:
-    """The longest prefix of ``path`` made of relations, as a ``select_related`` lookup."""
+    """The longest prefix of ``path`` made of to-one relations, as a ``select_related``
+    lookup (a to-many relation, ``categories.first``, is read per product)."""
     parts: list[str] = []
     for name in path.split("."):
         try:
@@ -324,6 +357,8 @@ def _relation_path(model: type, path: str) -> str:
         except Exception:
             break
         if not field.is_relation or field.related_model is None:
+            break
+        if field.many_to_many or field.one_to_many:
             break
         parts.append(name)
         model = field.related_model

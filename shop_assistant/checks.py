@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
+from django.conf import global_settings, settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 
+from .catalog import DEFAULT_FIELDS, ONE_OF_MANY
 from .conf import app_settings, get_product_model
 from .core.loading import load_class
+from .language import primary_code, shop_languages
 
 
 @checks.register(checks.Tags.models)
@@ -145,3 +147,116 @@ def check_facets(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMes
             id="shop_assistant.E008",
         )
     ]
+
+
+#: ``ADAPTER_FIELDS`` keys whose value is an attribute path on the product.
+PRODUCT_PATH_FIELDS = tuple(
+    key
+    for key in DEFAULT_FIELDS
+    if key
+    not in {
+        "default_currency",
+        "category_slug",
+        "category_name",
+        "category_parent",
+        "attributes",
+        "attribute_labels",
+        "value_labels",
+        "updated_at",
+    }
+)
+
+
+def _to_many_error(model: type, path: str) -> str | None:
+    """Why ``path`` cannot be read on ``model``: it reaches a to-many relation (a
+    many-to-many field or a reverse foreign key) without picking one object from it."""
+    parts = path.split(".")
+    for index, name in enumerate(parts):
+        try:
+            field = model._meta.get_field(name)
+        except Exception:
+            return None  # a property or method: not checkable statically
+        if not field.is_relation or field.related_model is None:
+            return None
+        if field.many_to_many or field.one_to_many:
+            following = parts[index + 1] if index + 1 < len(parts) else None
+            if following not in ONE_OF_MANY:
+                return name
+            rest = ".".join(parts[index + 2 :])
+            return _to_many_error(field.related_model, rest) if rest else None
+        model = field.related_model
+    return None
+
+
+@checks.register(checks.Tags.models)
+def check_adapter_fields(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Paths of ``ADAPTER_FIELDS`` that follow a to-many relation need ``.first``."""
+    try:
+        model = get_product_model()
+        fields = dict(app_settings.ADAPTER_FIELDS or {})
+    except ImproperlyConfigured:
+        return []  # reported by check_product_model (E001) / check_backends (E002)
+    paths = [(key, fields.get(key)) for key in PRODUCT_PATH_FIELDS]
+    paths += [("attributes", path) for path in fields.get("attributes") or ()]
+    errors: list[checks.CheckMessage] = []
+    for key, path in paths:
+        if not isinstance(path, str) or not path:
+            continue
+        relation = _to_many_error(model, path)
+        if relation is None:
+            continue
+        picked = path.replace(relation, f"{relation}.first", 1)
+        errors.append(
+            checks.Error(
+                f'SHOP_ASSISTANT["ADAPTER_FIELDS"]["{key}"] = {path!r} follows the to-many '
+                f"relation {relation!r} of {model._meta.label} without picking one object.",
+                hint=f"Pick one object, e.g. {picked!r}, or override the adapter's get_* method "
+                "to read all of them.",
+                id="shop_assistant.E009",
+            )
+        )
+    return errors
+
+
+def _default_language_list() -> bool:
+    return list(settings.LANGUAGES) == list(global_settings.LANGUAGES)
+
+
+@checks.register()
+def check_served_languages(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """The served languages are a shop's choice, and ones the encoder can embed."""
+    try:
+        configured = app_settings.LANGUAGES
+    except ImproperlyConfigured:
+        return []
+    warnings: list[checks.CheckMessage] = []
+    if not configured and _default_language_list():
+        warnings.append(
+            checks.Warning(
+                f"settings.LANGUAGES is Django's default list of {len(settings.LANGUAGES)} "
+                "languages: shop_assistant would detect, index and answer in all of them.",
+                hint="Set settings.LANGUAGES (or SHOP_ASSISTANT['LANGUAGES']) to the languages "
+                "your shop serves.",
+                id="shop_assistant.W002",
+            )
+        )
+    try:
+        encoder_class, _config = load_class('SHOP_ASSISTANT["ENCODER"]', app_settings.ENCODER)
+    except ImproperlyConfigured:
+        return warnings  # reported by check_backends (E003)
+    supported = getattr(encoder_class, "languages", None)
+    if not supported:
+        return warnings
+    unsupported = [code for code in shop_languages() if primary_code(code) not in supported]
+    if unsupported:
+        warnings.append(
+            checks.Warning(
+                f"The encoder {encoder_class.__name__} was not trained on "
+                f"{', '.join(unsupported)}: search and Q&A in "
+                f"{'them' if len(unsupported) > 1 else 'it'} will be poor.",
+                hint=f"Serve only languages it knows ({', '.join(sorted(supported))}) or "
+                "configure SHOP_ASSISTANT['ENCODER'] with a model trained on them.",
+                id="shop_assistant.W003",
+            )
+        )
+    return warnings

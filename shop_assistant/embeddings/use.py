@@ -37,6 +37,11 @@ class UniversalSentenceEncoder(LazyModel):
     """
 
     dimension: int = USE_DIMENSION
+    #: Primary codes of the languages the model was trained on (``manage.py check`` warns
+    #: about served languages outside them). Encoders without the attribute are not checked.
+    languages: frozenset[str] = frozenset(
+        ["ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"]
+    )
 
     def __init__(
         self, threads: int | None = None, denoise: bool = False, batch_size: int = 256

@@ -24,6 +24,7 @@ import numpy as np
 
 from ..catalog import ProductAdapter
 from ..conf import app_settings
+from ..core.html import html_to_text
 from ..embeddings import cached_query_embedding, cached_query_embeddings
 from ..models import CatalogEntry, FAQEntry, Passage
 from .text import keyword_overlap, keywords, sentences
@@ -206,7 +207,7 @@ def review_evidence(adapter: ProductAdapter, product: Any) -> list[Evidence]:
     """Reviews the adapter provides, one evidence item per sentence."""
     items: list[Evidence] = []
     for number, review in enumerate(adapter.get_reviews(product)):
-        for offset, part in enumerate(sentences(review.text)):
+        for offset, part in enumerate(sentences(html_to_text(review.text))):
             items.append(
                 Evidence(
                     product_id=product.pk,

@@ -1,0 +1,1 @@
+"""Integrations with shop frameworks, each an installable sub-app (``contrib.oscar``)."""
