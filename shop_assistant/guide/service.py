@@ -31,6 +31,7 @@ from ..filters import Filters
 from ..language import negotiate
 from ..models import CatalogEntry
 from ..qa import ask
+from ..qa.text import normalize
 from ..qa.types import Citation
 from ..recommend.base import ListContext
 from ..recommend.identity import Visitor
@@ -137,10 +138,10 @@ class _Turn:
         message, shown = self.message, self.state.get("shown", [])
         if message.compare and shown:
             return self._compare(shown)
-        values = match_values(message.rest, using=self.using)
-        rest = message.rest
+        values = match_values(message.text, language=self.language, using=self.using)
+        rest = message.rest  # normalized
         for found in values:
-            rest = rest.replace(found.words, " ")
+            rest = rest.replace(normalize(found.words), " ")
         message.rest = rest
         if shown and message.is_question and not values and not message.refines:
             answered = self._product_question(shown)

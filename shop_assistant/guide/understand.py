@@ -138,7 +138,7 @@ ORDINALS: dict[int, re.Pattern[str]] = {
 }
 
 _QUESTION = re.compile(r"[?？؟]\s*$")
-_FILLER = _cues(
+FILLER = _cues(
     # Words that carry no need of their own in a follow-up: "and in red?", "¿y en rojo?".
     "and", "also", "now", "then", "maybe", "please", "show", "me", "one", "ones", "only",
     "what", "about", "in", "the", "a", "an", "y", "en", "el", "la", "los", "las", "uno",
@@ -188,9 +188,9 @@ class Message:
     @property
     def content_words(self) -> int:
         """Words of the rest that name something (fillers and frequent words left out)."""
-        words = _FILLER.sub(" ", normalize(self.rest))
+        words = FILLER.sub(" ", normalize(self.rest))
         words = re.sub(r"[^\w]+", " ", words).split()
-        return sum(_is_content(word, self.language) for word in words)
+        return sum(is_content(word, self.language) for word in words)
 
     @property
     def has_need(self) -> bool:
@@ -209,7 +209,7 @@ class Message:
         )
 
 
-def _is_content(word: str, language: str = "") -> bool:
+def is_content(word: str, language: str = "") -> bool:
     if any(is_unspaced(char) for char in word):
         return len(word) >= 2
     if len(word) < 3 or word.isdigit():

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.db import connections
 
 from ..catalog import get_adapter
 from ..conf import app_settings
-from ..core.memo import memoized
 from ..embeddings import cached_query_embeddings
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..qa.text import normalize
-from .understand import is_unspaced
+from .understand import FILLER, is_content, is_unspaced
 
 #: Similarity of a message's words to a value for the value to count, and the lead it
 #: needs over the best other value of the same attribute.
@@ -78,12 +78,25 @@ def _is_number(value: str) -> bool:
     return re.fullmatch(r"[\d\s.,:/x×-]+\w{0,3}", value.strip()) is not None
 
 
+_vocabularies: dict[str, tuple[Any, _Vocabulary]] = {}
+
+
 def _vocabulary(using: str) -> _Vocabulary:
-    return memoized(("guide.values", using), lambda: _load(using))
+    """The catalog's values, read again (and encoded) only when the catalog changed."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*), max(indexed_at) FROM {CatalogEntry._meta.db_table} "
+            "WHERE is_published"
+        )
+        signature = cursor.fetchone()
+    cached = _vocabularies.get(using)
+    if cached is None or cached[0] != signature:
+        cached = _vocabularies[using] = (signature, _load(using))
+    return cached[1]
 
 
-def match_values(text: str, *, using: str) -> list[ValueMatch]:
-    """Attribute values named in ``text``, at most one per attribute."""
+def match_values(text: str, *, language: str = "", using: str) -> list[ValueMatch]:
+    """Attribute values named in ``text`` (in ``language``), at most one per attribute."""
     vocabulary = _vocabulary(using)
     space = active_space(using)
     if not vocabulary.texts or space is None:
@@ -93,7 +106,11 @@ def match_values(text: str, *, using: str) -> list[ValueMatch]:
     if vocabulary.vectors is None:
         vocabulary.vectors = cached_query_embeddings(encoder, vocabulary.texts, **options)
     found: dict[str, ValueMatch] = {}
-    long_words = [phrase for phrase in _phrases(text) if len(phrase) >= 2]
+    long_words = [
+        phrase
+        for phrase in _phrases(text, language)
+        if len(phrase) >= 2 or any(is_unspaced(char) for char in phrase)
+    ]
     if not long_words:
         return []
     similarity = cached_query_embeddings(encoder, long_words, **options) @ vocabulary.vectors.T
@@ -113,17 +130,24 @@ def match_values(text: str, *, using: str) -> list[ValueMatch]:
     return list(found.values())
 
 
-def _phrases(text: str) -> list[str]:
-    """Words and two-word phrases of ``text``, normalized, and the one- to three-character
-    pieces of words in unspaced scripts ("赤はありますか" -> "赤", "赤は", ...); at most 60."""
-    words = re.sub(r"[^\w]+", " ", normalize(text)).split()
+def _phrases(text: str, language: str = "") -> list[str]:
+    """The pieces of ``text`` that could name a value (at most 30): its words
+    that name something (fillers and a language's most frequent words left out), pairs of
+    adjacent ones, and in unspaced scripts the one- and two-character pieces of a word
+    ("赤はありますか" -> "赤", "赤は", ...; Korean: its beginnings, "빨간색은" -> "빨간색")."""
+    words = [  # as written (accents tell the encoder "grün" from "grun"), case folded
+        word
+        for word in re.sub(r"[^\w]+", " ", text.casefold()).split()
+        if not FILLER.fullmatch(normalize(word))
+        and (is_content(normalize(word), language) or (len(word) == 1 and is_unspaced(word)))
+    ]
     phrases = list(words)
     phrases += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     for word in words:
-        if any(is_unspaced(char) for char in word) and len(word) > 1:
-            phrases += [
-                word[start : start + size]
-                for size in (3, 2, 1)
-                for start in range(len(word) - size + 1)
-            ]
-    return list(dict.fromkeys(phrases))[:60]
+        if len(word) < 2 or not any(is_unspaced(char) for char in word):
+            continue
+        if any(0xAC00 <= ord(char) <= 0xD7AF for char in word):  # Hangul: particles follow
+            phrases += [word[:end] for end in range(len(word) - 1, 1, -1)]
+        else:
+            phrases += [word[i : i + n] for n in (2, 1) for i in range(len(word) - n + 1)]
+    return list(dict.fromkeys(phrases))[:30]
