@@ -4,9 +4,10 @@ The package is layered; a module imports only from the layers below its own (che
 import-linter, see ``pyproject.toml`` and ``tests/test_architecture.py``):
 
 =================  ==========================================================================
+integrations       ``contrib/`` (installable sub-apps for shop frameworks: ``contrib.oscar``)
 entry points       ``apps``, ``api/`` (DRF views and serializers), ``admin/``,
                    ``management/`` (commands); ``tasks`` (Celery), ``receivers`` (signals),
-                   ``checks`` (system checks)
+                   ``checks`` (system checks), ``schedule`` (the periodic jobs)
 services           ``qa/`` (grounded answers) over ``search/`` (hybrid search) and
                    ``recommend/`` (similar, bought together, personalized, trending, events)
 rules              ``merchandising`` (pin, boost, bury, exclude on any ranked list)
@@ -20,7 +21,8 @@ foundation         ``catalog`` (the product adapter, the only code that knows th
 storage            ``models/``
 encoders           ``embeddings/`` (backends behind one protocol, the query cache)
 core               ``conf`` (settings), ``signals`` (public), ``core/`` (errors, pluggable
-                   class loading, pk coercion, the per-process memo, the Celery message queue)
+                   class loading, pk coercion, the per-process memo, the Celery message queue,
+                   HTML to text)
 =================  ==========================================================================
 
 A change belongs in the lowest layer that can make it; ``core/queue.py`` is the only

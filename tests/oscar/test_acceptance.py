@@ -84,3 +84,15 @@ def test_recommendations_follow_what_a_visitor_viewed(live, api):
     body = api.get(API + "recommendations/", headers=headers).json()
     assert ids(body)[0] == live.cafetera.pk
     assert live.moka.pk not in ids(body)
+
+
+def test_qa_answers_a_spanish_question_from_an_english_attribute(live, api):
+    response = api.post(
+        API + "ask/",
+        {"question": "¿De qué material está hecha?", "product_id": live.jacket.pk},
+        format="json",
+    )
+    data = response.json()
+    assert data["language"] == "es" and data["grounded"] is True, data
+    assert "Gore-Tex" in data["answer"]
+    assert data["citations"][0]["field"] == "material"

@@ -6,7 +6,10 @@ are not atomic. So a product saved during a request is re-indexed when the reque
 ends (``request_finished``, after every form and formset of the view has saved), not
 at its ``post_save``; outside a request, when the transaction commits (an atomic block
 holds the attribute writes too). The periodic reconciliation catches what is left
-(``Product.date_updated`` marks the recently saved ones).
+(``Product.date_updated`` marks the recently saved ones). The deferral is tested with
+WSGI requests (Django's test client), not under an ASGI server; should a request's
+context not reach the view there, a product is indexed at its save and the
+reconciliation brings in the attribute values written after it.
 
 Followed besides the product itself: stock records (a child's reach its parent, the
 product served), images, approved reviews, category links, attribute values saved one
