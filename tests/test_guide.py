@@ -249,3 +249,17 @@ def test_a_streamed_reply_sends_the_text_then_the_whole_body(client, indexed_cat
     body = json.loads(events[1].split("data: ", 1)[1])
     assert delta["text"] == body["reply"] and body["products"]
     assert Conversation.objects.get().turns[0]["reply"] == body["reply"]
+
+
+def test_the_visitors_taste_moves_what_they_looked_at_up(client, indexed_catalog):
+    anonymous = [p["product_id"] for p in say(APIClient(), "rain jacket")["products"]]
+    liked = anonymous[-1]
+    events = [
+        {"event_id": f"v{i}", "type": "add_to_cart" if i % 2 else "view", "product_id": liked}
+        for i in range(6)
+    ]
+    response = client.post("/api/assistant/events/", {"events": events}, format="json")
+    assert response.status_code == 201
+    personal = [p["product_id"] for p in say(client, "rain jacket")["products"]]
+    assert sorted(personal) == sorted(anonymous) or liked in personal
+    assert personal.index(liked) < anonymous.index(liked)

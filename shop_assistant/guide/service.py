@@ -28,6 +28,8 @@ from ..conf import app_settings
 from ..core.errors import ShopAssistantError
 from ..core.loading import instantiate
 from ..filters import Filters
+from ..indexing.ann import mean_vectors
+from ..indexing.spaces import active_space
 from ..language import negotiate
 from ..models import CatalogEntry
 from ..qa import ask
@@ -35,6 +37,7 @@ from ..qa.text import normalize
 from ..qa.types import Citation
 from ..recommend.base import ListContext
 from ..recommend.identity import Visitor
+from ..recommend.personalized import taste_of
 from ..recommend.similar import similar_products
 from ..search import search
 from . import conversations
@@ -45,6 +48,8 @@ from .values import match_values
 MAX_MESSAGE_LENGTH = 1000
 #: Products a reply shows.
 SHOWN = 5
+#: How much the visitor's taste (cosine to their interests, 0..1) adds to a search score.
+TASTE_WEIGHT = 0.3
 #: A new need that matches no keyword and whose nearest product is less similar than this
 #: is too vague to search well (USE multilingual; judged on the tests' catalog).
 VAGUE_SIMILARITY = 0.2
@@ -105,17 +110,20 @@ def chat(
         lang = state["language"]  # a short follow-up keeps the conversation's language
     language = negotiate(text, lang=lang, accept_language=accept_language).code
     state["language"] = language
-    turn = _Turn(understand(text, language), state, written_language(language))
+    turn = _Turn(understand(text, language), state, written_language(language), visitor)
     reply = turn.answer_with_llm(text, conversation.turns) or turn.answer()
     reply.conversation_id = conversations.save(conversation, text, reply)
     return reply
 
 
 class _Turn:
-    def __init__(self, message: Message, state: dict[str, Any], language: str) -> None:
+    def __init__(
+        self, message: Message, state: dict[str, Any], language: str, visitor: Visitor
+    ) -> None:
         self.message = message
         self.state = state
         self.language = language
+        self.visitor = visitor
         self.using = app_settings.DATABASE
 
     # -- dispatch ------------------------------------------------------------------------
@@ -208,7 +216,33 @@ class _Turn:
                 with_facets=False,
             ).hits
         excluded = set(state.get("brand_exclude", []))
-        return [card for card in found if card.brand not in excluded]
+        return self._personalize([card for card in found if card.brand not in excluded])
+
+    def _personalize(self, cards: list[ProductCard]) -> list[ProductCard]:
+        """Search results re-ranked toward the visitor's taste (the interests the
+        recommendations learn from their events), when they have one."""
+        if len(cards) < 2 or any(card.score is None for card in cards):
+            return cards
+        context = ListContext(language=self.language, using=self.using)
+        taste = taste_of(self.visitor, context)
+        space = active_space(self.using)
+        if not taste.interests or space is None:
+            return cards
+        entries = _entries([card.product_id for card in cards], self.using)
+        vectors = mean_vectors(space, [e.pk for e in entries.values()], using=self.using)
+        by_product = {key: vectors[e.pk] for key, e in entries.items() if e.pk in vectors}
+        total = sum(interest.weight for interest in taste.interests)
+
+        def affinity(card: ProductCard) -> float:
+            vector = by_product.get(_key(card.product_id))
+            if vector is None:
+                return 0.0
+            return sum(
+                interest.weight / total * float(interest.vector @ vector)
+                for interest in taste.interests
+            )
+
+        return sorted(cards, key=lambda card: -(card.score + TASTE_WEIGHT * affinity(card)))
 
     def _filters(self, *, relax: str = "") -> Filters:
         state = self.state
