@@ -37,7 +37,8 @@ def normalize_query(text: str) -> str:
 class QueryTraffic:
     """One distinct query: what its searches showed and what their visitors chose."""
 
-    text: str
+    text: str  # normalized: the key
+    query: str  # as first searched (spacing normalized): what is encoded and searched
     language: str
     searches: int = 0
     gains: dict[int, float] = field(default_factory=dict)  # entry id → weighted, IPW
@@ -85,7 +86,7 @@ def read_traffic(languages: Sequence[str] | None = None, using: str = "default")
     shown_of: dict[Any, list[Any]] = {}
     for query_id, text, language, result_ids in rows:
         key = normalize_query(text)
-        traffic = by_text.setdefault(key, QueryTraffic(key, language))
+        traffic = by_text.setdefault(key, QueryTraffic(key, " ".join(text.split()), language))
         traffic.searches += 1
         language_votes[key][language] += 1
         shown_of[query_id] = list(result_ids or [])

@@ -28,6 +28,7 @@ class LearnedVersion(models.Model):
         TRAINED = "trained", _("trained (not active)")
         ACTIVE = "active", _("active")
         RETIRED = "retired", _("retired")
+        ROLLED_BACK = "rolled_back", _("rolled back")
 
     space = models.ForeignKey(
         EmbeddingSpace,
