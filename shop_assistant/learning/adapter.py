@@ -33,11 +33,14 @@ class AdapterExample:
 
 @dataclass(frozen=True)
 class AdapterSettings:
-    epochs: int = 40
+    # Chosen on the eval dev queries over two held-back splits (seeds 1 and 2) other than
+    # the one reported (benchmarks/RESULTS.md): more epochs or a higher rate memorize the
+    # training queries without lifting the held-back ones.
+    epochs: int = 20
     batch_size: int = 64
-    learning_rate: float = 5e-4
+    learning_rate: float = 2e-4
     l2: float = 1e-3
-    temperature: float = 0.05
+    temperature: float = 0.1
 
 
 @dataclass
