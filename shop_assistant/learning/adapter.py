@@ -37,6 +37,7 @@ class AdapterSettings:
     # the one reported (benchmarks/RESULTS.md): more epochs or a higher rate memorize the
     # training queries without lifting the held-back ones.
     epochs: int = 20
+    patience: int = 5
     batch_size: int = 64
     learning_rate: float = 2e-4
     l2: float = 1e-3
@@ -48,6 +49,9 @@ class AdapterResult:
     matrix: np.ndarray
     loss_before: float
     loss_after: float
+    epochs: int = 0
+    #: nDCG@10 of the validation queries after each epoch (index 0: before training).
+    validation: list[float] | None = None
 
 
 def train_adapter(
@@ -57,7 +61,12 @@ def train_adapter(
     *,
     seed: int = 0,
     settings: AdapterSettings | None = None,
+    validation: Sequence[AdapterExample] = (),
 ) -> AdapterResult:
+    """Train ``W`` for ``settings.epochs`` epochs. With ``validation`` examples, the
+    epoch whose ``W`` ranks them best (vector side, over their candidates) is kept, and
+    training stops when it has not improved for ``settings.patience`` epochs; epoch 0 (no
+    change at all) is a possible answer."""
     settings = settings or AdapterSettings()
     dimension = passages.vectors.shape[1]
     weights = np.zeros((dimension, dimension), dtype=np.float64)
@@ -78,7 +87,10 @@ def train_adapter(
         return [[usable[i] for i in order[s : s + size]] for s in range(0, len(order), size)]
 
     loss_before = _epoch_loss(usable, weights, rows_of, vectors, penalty, settings)
-    for _epoch in range(settings.epochs):
+    checked = [e for e in validation if any(g > 0 for g in e.gains.values())]
+    scores = [_validation_ndcg(checked, weights, rows_of, vectors, penalty)] if checked else None
+    best, best_epoch = weights.copy(), 0
+    for epoch in range(1, settings.epochs + 1):
         for batch in batches():
             _loss, gradient = _batch(batch, weights, rows_of, vectors, penalty, settings)
             step += 1
@@ -87,8 +99,45 @@ def train_adapter(
             corrected = moment / (1 - beta1**step)
             scale = np.sqrt(velocity / (1 - beta2**step)) + eps
             weights -= settings.learning_rate * corrected / scale
-    loss_after = _epoch_loss(usable, weights, rows_of, vectors, penalty, settings)
-    return AdapterResult(weights.astype(np.float32), loss_before, loss_after)
+        if scores is None:
+            best, best_epoch = weights, epoch
+            continue
+        scores.append(_validation_ndcg(checked, weights, rows_of, vectors, penalty))
+        if scores[-1] > scores[best_epoch] + 1e-9:
+            best, best_epoch = weights.copy(), epoch
+        elif epoch - best_epoch >= settings.patience:
+            break
+    loss_after = _epoch_loss(usable, best, rows_of, vectors, penalty, settings)
+    return AdapterResult(best.astype(np.float32), loss_before, loss_after, best_epoch, scores)
+
+
+def _validation_ndcg(
+    examples: Sequence[AdapterExample],
+    weights: np.ndarray,
+    rows_of: Mapping[int, np.ndarray],
+    vectors: np.ndarray,
+    penalty: np.ndarray,
+    k: int = 10,
+) -> float:
+    """Mean nDCG@k (gains as relevance) of each example's candidates ranked by the
+    adapted query's best-passage score."""
+    values = []
+    for example in examples:
+        entries = sorted(e for e in {*example.shown, *example.gains} if e in rows_of)
+        if not entries:
+            continue
+        query = np.asarray(example.vector, dtype=np.float64)
+        adapted = query + query @ weights
+        adapted /= np.linalg.norm(adapted) or 1.0
+        scores = [
+            float(np.max(vectors[rows_of[e]] @ adapted - penalty[rows_of[e]])) for e in entries
+        ]
+        order = [entries[i] for i in np.argsort(-np.array(scores), kind="stable")]
+        dcg = sum(example.gains.get(e, 0.0) / np.log2(i + 2) for i, e in enumerate(order[:k]))
+        ideal = sorted((g for g in example.gains.values() if g > 0), reverse=True)[:k]
+        idcg = sum(g / np.log2(i + 2) for i, g in enumerate(ideal))
+        values.append(dcg / idcg if idcg else 0.0)
+    return float(np.mean(values)) if values else 0.0
 
 
 def _rows_by_entry(entry_ids: np.ndarray) -> dict[int, np.ndarray]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -34,12 +34,16 @@ from ..search.fusion import feature_values
 from ..search.learned import using_version
 from ..search.vector import KIND_PENALTY
 from .adapter import AdapterExample, AdapterSettings, train_adapter
-from .data import QueryTraffic, normalize_query, read_traffic
+from .data import QueryTraffic, held_back, normalize_query, read_traffic
 from .ranker import FEATURES, CandidateList, fit_fusion, rank_by
 
 #: Candidates per query for fusion training and evaluation (search's candidate depth).
 DEPTH = 50
 CUTOFF = 10
+#: Share of the training queries that chooses the adapter's epochs (early stopping).
+VALIDATION_SHARE = 0.25
+#: Scales of the learned adapter tried on the validation queries.
+ADAPTER_SCALES = (0.0, 0.25, 0.5, 1.0)
 
 
 class LearningError(Conflict):
@@ -63,10 +67,15 @@ def learn(
     activate_if_better: bool = False,
     judgements: Judgements | None = None,
     settings: AdapterSettings | None = None,
+    adapter_scale: float | None = None,
     log: Callable[[str], None] = lambda message: None,
 ) -> LearnedVersion:
     """Train, store and evaluate a new version of ``space`` (the serving space); activate
-    it when ``activate_if_better`` and it beats the current one by ``LEARN_MIN_GAIN``."""
+    it when ``activate_if_better`` and it beats the current one by ``LEARN_MIN_GAIN``.
+
+    ``adapter_scale``: how strongly the adapter applies (``None``: the scale of
+    :data:`ADAPTER_SCALES` that ranks the validation queries best, 0 when it does not
+    help them)."""
     if space.state != EmbeddingSpace.State.ACTIVE:
         raise LearningError(f"Space {space.name!r} is not serving; learn on the active space.")
     if not 0.0 < holdout < 1.0:
@@ -89,9 +98,13 @@ def learn(
     entries = {e for q in training for e in [*q.shown, *q.gains]}
     passages = passage_vectors(space, sorted(entries), using="default")
     examples = [AdapterExample(vectors[i], q.shown, q.gains) for i, q in enumerate(training)]
-    adapter = train_adapter(examples, passages, KIND_PENALTY, seed=seed, settings=settings)
-    log(f"adapter: training loss {adapter.loss_before:.4f} → {adapter.loss_after:.4f}")
-    version = LearnedVersion.objects.create(space=space, adapter=adapter.matrix.tobytes())
+    matrix, adapter_report = _fit_adapter(
+        space, training, examples, passages, seed, settings or AdapterSettings(), adapter_scale
+    )
+    log(f"adapter: {adapter_report}")
+    version = LearnedVersion.objects.create(
+        space=space, adapter=matrix.tobytes() if matrix is not None else b""
+    )
     fusion, fusion_report = _learn_fusion(version, training)
     version.fusion = fusion or {}
     current = LearnedVersion.objects.active_for(space)
@@ -106,7 +119,7 @@ def learn(
         "events": traffic.events,
         "training_queries": len(training),
         "held_back_queries": sorted(q.text for q in held),
-        "adapter": {"loss_before": adapter.loss_before, "loss_after": adapter.loss_after},
+        "adapter": adapter_report,
         "fusion": fusion_report,
         "labels": "judged" if judgements else "traffic",
         "compared_with": current.pk if current else None,
@@ -119,6 +132,83 @@ def learn(
     if activate_if_better and wins:
         activate_version(version)
     return version
+
+
+def _fit_adapter(
+    space: EmbeddingSpace,
+    training: Sequence[QueryTraffic],
+    examples: Sequence[AdapterExample],
+    passages: Any,
+    seed: int,
+    settings: AdapterSettings,
+    adapter_scale: float | None,
+) -> tuple[np.ndarray | None, dict[str, Any]]:
+    """The adapter matrix (None: not worth applying) and what was chosen.
+
+    Without ``adapter_scale``, a validation share of the training queries chooses the
+    epochs (early stopping on the vector side) and then the scale of ``W`` (in the real
+    hybrid search; 0 when the adapter does not help these queries it was not trained
+    on); the adapter is then trained on all the training queries that long."""
+    epochs, scales, scale = settings.epochs, {}, adapter_scale
+    validation_ndcg: list[float] = []
+    if adapter_scale is None:
+        validating = [held_back(q.text, VALIDATION_SHARE, seed + 1) for q in training]
+        trial = train_adapter(
+            [e for e, v in zip(examples, validating, strict=True) if not v],
+            passages,
+            KIND_PENALTY,
+            seed=seed,
+            settings=settings,
+            validation=[e for e, v in zip(examples, validating, strict=True) if v],
+        )
+        epochs, validation_ndcg = trial.epochs, _rounded(trial.validation)
+        validation = [q for q, v in zip(training, validating, strict=True) if v]
+        scales = _scale_scores(space, trial.matrix, validation)
+        scale = max(scales, key=lambda a: (scales[a] + 1e-9 * (a == 0.0), -a))
+    adapter = train_adapter(
+        examples, passages, KIND_PENALTY, seed=seed, settings=replace(settings, epochs=epochs)
+    )
+    report = {
+        "epochs": epochs,
+        "scale": scale,
+        "validation_ndcg_per_epoch": validation_ndcg,
+        "validation_ndcg_per_scale": {str(a): v for a, v in scales.items()},
+        "loss_before": round(adapter.loss_before, 4),
+        "loss_after": round(adapter.loss_after, 4),
+    }
+    if not scale or not epochs:
+        return None, report
+    return (float(scale) * adapter.matrix).astype(np.float32), report
+
+
+def _scale_scores(
+    space: EmbeddingSpace, matrix: np.ndarray, queries: Sequence[QueryTraffic]
+) -> dict[float, float]:
+    """Mean nDCG@10 (traffic gains) of ``queries`` in search with ``scale · matrix`` as the
+    adapter, per scale (temporary versions, deleted again)."""
+    scores = {}
+    for scale in ADAPTER_SCALES:
+        version = None
+        if scale > 0:
+            version = LearnedVersion.objects.create(
+                space=space, adapter=(scale * matrix).astype(np.float32).tobytes()
+            )
+        with using_version(version):
+            values = [
+                gain_ndcg(
+                    [c.entry_id for c in retrieve_candidates(q.query, q.language, Filters(), 10)],
+                    q.gains,
+                )
+                for q in queries
+            ]
+        if version is not None:
+            version.delete()
+        scores[scale] = round(float(np.mean(values)), 4) if values else 0.0
+    return scores
+
+
+def _rounded(values: list[float] | None) -> list[float]:
+    return [round(v, 4) for v in values or []]
 
 
 def _learn_fusion(

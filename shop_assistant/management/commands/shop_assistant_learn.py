@@ -59,6 +59,12 @@ class Command(BaseCommand):
             help="Write the held-back judged queries of --queries to this JSONL file.",
         )
         parser.add_argument(
+            "--adapter-scale",
+            type=float,
+            help="Apply the query adapter at this strength (default: chosen on validation "
+            "queries, 0 when it does not help new queries).",
+        )
+        parser.add_argument(
             "--rollback", action="store_true", help="Restore the previously active version."
         )
         parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
@@ -89,6 +95,7 @@ class Command(BaseCommand):
                 seed=options["seed"],
                 activate_if_better=options["activate_if_better"],
                 judgements=judgements,
+                adapter_scale=options["adapter_scale"],
                 log=(lambda m: None) if options["json"] else self.stderr.write,
             )
         except LearningError as exc:
