@@ -253,7 +253,13 @@ class EmbeddingSpaceAdmin(admin.ModelAdmin):
                     _("%s is not serving: learn on the active space.") % space.name,
                     messages.ERROR,
                 )
-            elif queue.send(queue.LEARN, space.pk):
+                continue
+            try:  # without a broker the task runs here, and may refuse at once
+                sent = queue.send(queue.LEARN, space.pk)
+            except LearningError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                continue
+            if sent:
                 self.message_user(
                     request,
                     _(
