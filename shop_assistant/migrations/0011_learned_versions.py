@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shop_assistant', '0008_job_parts'),
+        ('shop_assistant', '0010_conversations'),
     ]
 
     operations = [
