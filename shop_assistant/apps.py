@@ -19,7 +19,7 @@ class ShopAssistantConfig(AppConfig):
 
         from . import checks, receivers, tasks  # noqa: F401  (checks and tasks register)
         from .core import memo
-        from .models import EmbeddingSpace, MerchandisingRule
+        from .models import EmbeddingSpace, LearnedVersion, MerchandisingRule
         from .recommend.receivers import merge_anonymous_history
 
         receivers.connect()  # index freshness: product saves/deletes queue (re-)indexing
@@ -27,7 +27,8 @@ class ShopAssistantConfig(AppConfig):
         user_logged_in.connect(
             merge_anonymous_history, dispatch_uid="shop_assistant.recommend.merge_visitor"
         )
-        for model in (EmbeddingSpace, MerchandisingRule):  # rows memoized per process
+        # rows memoized per process
+        for model in (EmbeddingSpace, LearnedVersion, MerchandisingRule):
             post_save.connect(memo.rows_changed, sender=model, dispatch_uid=f"sa-memo-{model}")
             post_delete.connect(memo.rows_changed, sender=model, dispatch_uid=f"sa-memo-{model}")
 

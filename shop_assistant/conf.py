@@ -49,6 +49,10 @@ class ShopAssistantSettings(TypedDict, total=False):
     CANARY_SAMPLE_SIZE: int
     CANARY_MIN_RECALL: float
     EVENT_WEIGHTS: dict[str, float]
+    LEARN_POSITION_BIAS: float
+    LEARN_MAX_PROPENSITY_WEIGHT: float
+    LEARN_MIN_GAIN: float
+    LEARN_MIN_QUERIES: int
     TASTE_HALF_LIFE_DAYS: float
     TRENDING_HALF_LIFE_DAYS: float
     EVENT_RETENTION_DAYS: int | None
@@ -129,6 +133,14 @@ DEFAULTS: ShopAssistantSettings = {
         "add_to_cart": 3.0,
         "purchase": 5.0,
     },
+    # Learning from traffic (shop_assistant_learn): a click at position p weighs
+    # p ** LEARN_POSITION_BIAS (inverse propensity, capped); a learned version is activated
+    # only when it beats the current one by LEARN_MIN_GAIN nDCG@10 on held-back queries,
+    # and only with at least LEARN_MIN_QUERIES distinct clicked queries to train on.
+    "LEARN_POSITION_BIAS": 1.0,
+    "LEARN_MAX_PROPENSITY_WEIGHT": 10.0,
+    "LEARN_MIN_GAIN": 0.005,
+    "LEARN_MIN_QUERIES": 20,
     # An event counts half as much for a visitor's taste after this many days ...
     "TASTE_HALF_LIFE_DAYS": 14.0,
     # ... and half as much for trending after this many.

@@ -283,9 +283,7 @@ def _scripts(text: str) -> Counter[str]:
     """Letters per script, for the scripts of :func:`_script_languages` (letter-like
     signs such as "º" or "µ" do not count)."""
     known = _script_languages()
-    return Counter(
-        script for char in text if char.isalpha() and (script := _script(char)) in known
-    )
+    return Counter(script for char in text if char.isalpha() and (script := _script(char)) in known)
 
 
 def _encodable(char: str, encoding: str) -> bool:

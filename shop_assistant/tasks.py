@@ -32,6 +32,7 @@ from .indexing import freshness, service
 from .indexing.jobs import release_stalled_jobs, start_job
 from .indexing.runner import run_job
 from .indexing.spaces import build_space, get_or_create_active_space
+from .learning.service import learn
 from .models import EmbeddingSpace, IndexJob
 from .recommend.copurchase import refresh_bought_together
 from .recommend.privacy import purge_expired_events
@@ -188,3 +189,24 @@ def purge_expired_events_task() -> int:
     the guide's conversations idle past ``GUIDE_CONVERSATION_TTL``."""
     purge_expired_conversations()
     return purge_expired_events()
+
+
+@shared_task(name=queue.LEARN, base=ShopAssistantTask)
+def learn_task(
+    space_id: int,
+    holdout: float = 0.2,
+    languages: Sequence[str] | None = None,
+    seed: int = 0,
+    activate_if_better: bool = True,
+) -> int:
+    """Train a learned version of the space from its traffic (see ``shop_assistant_learn``);
+    activated when it wins on the held-back queries. Returns the version's id."""
+    space = EmbeddingSpace.objects.get(pk=space_id)
+    version = learn(
+        space,
+        holdout=holdout,
+        languages=languages,
+        seed=seed,
+        activate_if_better=activate_if_better,
+    )
+    return version.pk

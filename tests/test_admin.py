@@ -291,3 +291,33 @@ def test_staff_without_permissions_cannot_see_or_queue(client, django_user_model
     assert client.get(url("indexjob_status", running_job.pk)).status_code == 403
     client.post(url("catalogentry_rebuild"))
     assert not IndexJob.objects.exclude(pk=running_job.pk).exists()
+
+
+def test_learning_actions_refuse_clearly_and_learned_versions_are_listed(staff, space):
+    from shop_assistant.models import LearnedVersion
+
+    page = url("embeddingspace_changelist")
+    response = staff.post(
+        page, {"action": "learn_selected", "_selected_action": [space.pk]}, follow=True
+    )
+    assert "at least 20 are needed" in response.content.decode()  # no traffic yet
+    response = staff.post(
+        page, {"action": "rollback_learned_selected", "_selected_action": [space.pk]}, follow=True
+    )
+    assert "no learned version to roll back" in response.content.decode()
+
+    version = LearnedVersion.objects.create(
+        space=space, report={"gain": 0.02, "before": {}, "after": {}}
+    )
+    listing = url("learnedversion_changelist")
+    staff.post(listing, {"action": "activate_selected", "_selected_action": [version.pk]})
+    version.refresh_from_db()
+    assert version.state == LearnedVersion.State.ACTIVE
+    detail = staff.get(url("learnedversion_change", version.pk)).content.decode()
+    assert "Learned version" in detail and "State: active" in detail
+    response = staff.post(
+        page, {"action": "rollback_learned_selected", "_selected_action": [space.pk]}, follow=True
+    )
+    assert "no learned version is active" in response.content.decode()
+    version.refresh_from_db()
+    assert version.state == LearnedVersion.State.ROLLED_BACK

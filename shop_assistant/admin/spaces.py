@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from ..core import queue
 from ..embeddings import EncoderConfigError, load_encoder
 from ..indexing.spaces import (
     SpaceError,
@@ -28,6 +29,7 @@ from ..indexing.spaces import (
     rollback_space,
     unique_space_name,
 )
+from ..learning.service import LearningError, rollback_version
 from ..models import EmbeddingSpace, IndexJob
 
 
@@ -92,7 +94,14 @@ class EmbeddingSpaceAdmin(admin.ModelAdmin):
         "created_at",
     )
     list_filter = ("state",)
-    actions = ("build_selected", "activate_selected", "rollback_selected", "delete_selected")
+    actions = (
+        "build_selected",
+        "activate_selected",
+        "rollback_selected",
+        "learn_selected",
+        "rollback_learned_selected",
+        "delete_selected",
+    )
     ordering = ("-created_at",)
 
     def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
@@ -232,6 +241,51 @@ class EmbeddingSpaceAdmin(admin.ModelAdmin):
             lambda space: f"catch-up job #{rollback_space(space)[1].pk}",
             _("Rolled back: %(name)s serves again (%(outcome)s)."),
         )
+
+    @admin.action(
+        description=_("Learn from traffic (activated only if it wins)"), permissions=["change"]
+    )
+    def learn_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for space in queryset:
+            if space.state != EmbeddingSpace.State.ACTIVE:
+                self.message_user(
+                    request,
+                    _("%s is not serving: learn on the active space.") % space.name,
+                    messages.ERROR,
+                )
+                continue
+            try:  # without a broker the task runs here, and may refuse at once
+                sent = queue.send(queue.LEARN, space.pk)
+            except LearningError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                continue
+            if sent:
+                self.message_user(
+                    request,
+                    _(
+                        "Learning for %s queued; the new version and its report appear under "
+                        "Learned versions."
+                    )
+                    % space.name,
+                )
+            else:
+                self.message_user(request, _("Could not queue learning."), messages.ERROR)
+
+    @admin.action(description=_("Roll back the learned version"), permissions=["change"])
+    def rollback_learned_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for space in queryset:
+            try:
+                restored = rollback_version(space)
+            except LearningError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                continue
+            self.message_user(
+                request,
+                _("%(name)s: version %(version)s is active again.")
+                % {"name": space.name, "version": restored.pk}
+                if restored
+                else _("%s: no learned version is active (built-in search).") % space.name,
+            )
 
     # -- deleting: vectors by one statement, never the active space ------------------
     def get_deleted_objects(self, objs: Any, request: HttpRequest) -> tuple:

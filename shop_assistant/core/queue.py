@@ -35,6 +35,7 @@ RECONCILE_INDEX = "shop_assistant.reconcile_index"
 REFRESH_TRENDING = "shop_assistant.refresh_trending"
 REFRESH_BOUGHT_TOGETHER = "shop_assistant.refresh_bought_together"
 PURGE_EXPIRED_EVENTS = "shop_assistant.purge_expired_events"
+LEARN = "shop_assistant.learn"
 
 OnError = Callable[[BaseException], Any]
 

@@ -351,3 +351,37 @@ class _Query:
             for neighbor in neighbors:
                 neighbor.rank = 0
         return neighbors
+
+
+@dataclass
+class PassageVectors:
+    """The stored vectors of some entries' passages, grouped by entry (rows of one entry
+    are contiguous, entries ascending)."""
+
+    entry_ids: np.ndarray  # (rows,) int
+    kinds: list[str]  # passage kind per row; "title_head" for a title at position > 0
+    vectors: np.ndarray  # (rows, dimension) float32
+
+
+def passage_vectors(
+    space: EmbeddingSpace, entry_ids: Sequence[int], *, using: str
+) -> PassageVectors:
+    """Every stored vector of the passages of ``entry_ids`` in ``space`` (read, never
+    re-encoded: learning trains query-side models against them)."""
+    rows = (
+        Embedding.objects.using(using)
+        .filter(space=space, entry_id__in=sorted(set(entry_ids)))
+        .order_by("entry_id", "passage_id")
+        .values_list("entry_id", "passage__kind", "passage__position", "embedding")
+    )
+    ids, kinds, vectors = [], [], []
+    for entry_id, kind, position, vector in rows:
+        ids.append(entry_id)
+        kinds.append("title_head" if kind == "title" and position else kind)
+        vectors.append(np.asarray(vector, dtype=np.float32))
+    dimension = int(space.dimension)
+    return PassageVectors(
+        np.array(ids, dtype=np.int64),
+        kinds,
+        np.stack(vectors) if vectors else np.zeros((0, dimension), dtype=np.float32),
+    )

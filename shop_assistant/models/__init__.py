@@ -4,6 +4,7 @@ from .catalog import CatalogEntry, Embedding, EmbeddingSpace, Passage
 from .events import CoPurchase, FAQEntry, Interaction, MerchandisingRule, TrendingScore
 from .guide import Conversation
 from .jobs import IndexJob, IndexRequest, MaintenanceMark
+from .learning import LearnedVersion
 from .search import SearchLog
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "IndexJob",
     "IndexRequest",
     "Interaction",
+    "LearnedVersion",
     "MaintenanceMark",
     "MerchandisingRule",
     "Passage",

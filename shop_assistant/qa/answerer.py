@@ -89,9 +89,7 @@ class ExtractiveAnswerer:
             return self._grounded(context, " ".join(sentences), cited, FACT_CONFIDENCE)
         return self._quote(context, self.min_confidence)
 
-    def _fact_answer(
-        self, context: QAContext, intent: Intent
-    ) -> tuple[str, list[Evidence]] | None:
+    def _fact_answer(self, context: QAContext, intent: Intent) -> tuple[str, list[Evidence]] | None:
         product_id = context.products[0].product_id
         facts = context.facts(product_id, intent.fields)
         if not facts:
@@ -198,7 +196,7 @@ def _asked_value(
 
 
 def _with_asked_color(context: QAContext) -> list[Intent]:
-    """"Is it available in orange?" asks about colours, not stock: a named colour turns a
+    """ "Is it available in orange?" asks about colours, not stock: a named colour turns a
     stock question into a colour question (when the product has a colour)."""
     intents = list(context.intents)
     names = [i.name for i in intents]
@@ -246,9 +244,9 @@ def _material(context: QAContext, intent: Intent, fact: Evidence) -> Built:
     shown = value_text(fact.value)
     if asked is None:
         return phrases.material(shown), [fact]
-    matches = asked.lower() in {v.lower() for v in values} or asked.lower() in str(
-        fact.value
-    ).lower()
+    matches = (
+        asked.lower() in {v.lower() for v in values} or asked.lower() in str(fact.value).lower()
+    )
     return phrases.material(shown, asked=value_text(asked), matches=matches), [fact]
 
 

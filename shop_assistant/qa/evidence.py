@@ -102,9 +102,9 @@ class Ranker:
             # both its question and its answer are close to what is asked.
             asked = self._similarities([items[i].question for i in faq_rows], as_queries=True)
             for row, similarity in zip(faq_rows, asked, strict=True):
-                meaning[row] = FAQ_QUESTION_WEIGHT * similarity + (
-                    1 - FAQ_QUESTION_WEIGHT
-                ) * meaning[row]
+                meaning[row] = (
+                    FAQ_QUESTION_WEIGHT * similarity + (1 - FAQ_QUESTION_WEIGHT) * meaning[row]
+                )
         for item, similarity in zip(items, meaning, strict=True):
             matched = keyword_overlap(self.question_keywords, f"{item.question} {item.text}")
             bonus = LANGUAGE_BONUS if item.language == self.language else 0.0

@@ -54,9 +54,21 @@ Rules:
 6. If the evidence does not answer the question, reply exactly: NO_ANSWER"""
 
 LANGUAGE_NAMES = {
-    "en": "English", "es": "Spanish", "de": "German", "fr": "French", "ja": "Japanese",
-    "zh": "Chinese", "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish",
-    "ru": "Russian", "ko": "Korean", "ar": "Arabic", "th": "Thai", "tr": "Turkish",
+    "en": "English",
+    "es": "Spanish",
+    "de": "German",
+    "fr": "French",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "ru": "Russian",
+    "ko": "Korean",
+    "ar": "Arabic",
+    "th": "Thai",
+    "tr": "Turkish",
 }
 
 
@@ -108,9 +120,7 @@ class GenerativeAnswerer:
         self.min_evidence_score = float(min_evidence_score)
         self.temperature = float(temperature)
         self.max_tokens = int(max_tokens)
-        self.fallback: Answerer = (
-            load_answerer(fallback) if fallback else ExtractiveAnswerer()
-        )
+        self.fallback: Answerer = load_answerer(fallback) if fallback else ExtractiveAnswerer()
 
     # -- answering ----------------------------------------------------------------------
     def answer(self, context: QAContext) -> Answer:
@@ -270,7 +280,6 @@ def _products(context: QAContext, cited: list[Evidence]) -> list[Any]:
         return list(context.products)
     ids = {e.product_id for e in cited}
     return [p for p in context.products if p.product_id in ids]
-
 
 
 #: A sentence is complete once its citations are followed by more text.

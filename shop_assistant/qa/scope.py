@@ -32,12 +32,7 @@ def product_cards(entries: list[CatalogEntry], language: str, using: str) -> lis
 
 def published_entry(product_id: Any, adapter: ProductAdapter, using: str) -> tuple[Any, Any]:
     """The host product and its published catalog entry, or :class:`ProductNotFound`."""
-    entry = (
-        CatalogEntry.objects.using(using)
-        .published()
-        .filter(product_id=product_id)
-        .first()
-    )
+    entry = CatalogEntry.objects.using(using).published().filter(product_id=product_id).first()
     product = get_product_model()._default_manager.using(using).filter(pk=product_id).first()
     if entry is None or product is None or not adapter.to_document(product).is_published:
         raise ProductNotFound(f"No published product with id {product_id!r}.")

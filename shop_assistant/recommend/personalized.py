@@ -194,6 +194,4 @@ def recommendations(
             exclude_groups=taste.exclude_groups,
         )
     rank_scores(candidates)
-    return finish(
-        candidates, context, rules, exclude_products=taste.exclude_products
-    )
+    return finish(candidates, context, rules, exclude_products=taste.exclude_products)

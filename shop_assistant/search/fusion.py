@@ -16,6 +16,10 @@ strong, by *how well* it matched rather than where it ranked:
 * ``trigram``: ``word_similarity`` of the query to the title or an attribute line
   (typos, joined words; attribute lines carry translated category names).
 
+A learned version of the space (:mod:`.learned`) may replace these weights with its own,
+one per feature (``similarity``, ``coverage`` (squared as above), ``trigram``,
+``language_match``), learned from the shop's clicks and purchases.
+
 Measured on the eval dev split (see benchmarks/RESULTS.md). Weighting by whether the
 query language is one of the product's languages was measured too and changed nothing:
 coverage already is near zero across languages.
@@ -59,11 +63,13 @@ def fuse(
     similarities: Mapping[int, Neighbor],
     trigram: Mapping[int, float],
     facts: Mapping[int, EntryFacts],
+    weights: Mapping[str, float] | None = None,
 ) -> list[Candidate]:
     """One :class:`Candidate` per product found by the sides ``mode`` uses, best first.
 
     ``similarities`` holds the vector side's view of products it did not rank itself;
-    ``facts`` must cover every entry found.
+    ``facts`` must cover every entry found; ``weights`` (hybrid mode): learned fusion
+    weights per feature instead of the built-in ones.
     """
     by_vector = {m.entry_id: m for m in vector}
     by_lexical = {m.entry_id: m for m in lexical}
@@ -81,7 +87,10 @@ def fuse(
         vmatch = by_vector.get(entry_id) or similarities.get(entry_id)
         lmatch = by_lexical.get(entry_id)
         tri = trigram.get(entry_id, 0.0)
+        same_language = language in fact.languages
         score = _score(mode, vmatch, lmatch, tri)
+        if weights and mode == "hybrid":
+            score = learned_score(weights, feature_values(vmatch, lmatch, tri, same_language))
         candidates.append(
             Candidate(
                 entry_id=entry_id,
@@ -89,7 +98,7 @@ def fuse(
                 score=score,
                 brand=fact.brand,
                 category_path=list(fact.category_path),
-                explanation=_explain(vmatch, lmatch, tri, language in fact.languages),
+                explanation=_explain(vmatch, lmatch, tri, same_language),
             )
         )
     candidates.sort(key=lambda c: (-c.score, c.entry_id))
@@ -106,6 +115,24 @@ def _score(
         return similarity
     coverage = lmatch.coverage if lmatch else 0.0
     return similarity + LEXICAL_WEIGHT * coverage**COVERAGE_POWER + TRIGRAM_WEIGHT * trigram
+
+
+def feature_values(
+    vmatch: Neighbor | None, lmatch: LexicalMatch | None, trigram: float, same_language: bool
+) -> dict[str, float]:
+    """The features learned fusion weighs (the built-in fusion is ``similarity +
+    LEXICAL_WEIGHT * coverage + TRIGRAM_WEIGHT * trigram`` over them)."""
+    coverage = lmatch.coverage if lmatch else 0.0
+    return {
+        "similarity": vmatch.similarity if vmatch else 0.0,
+        "coverage": coverage**COVERAGE_POWER,
+        "trigram": trigram,
+        "language_match": 1.0 if same_language else 0.0,
+    }
+
+
+def learned_score(weights: Mapping[str, float], features: Mapping[str, float]) -> float:
+    return sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
 def lexical_score(match: LexicalMatch | None) -> float:

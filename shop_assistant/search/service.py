@@ -27,6 +27,7 @@ from ..ranking import Candidate, PassageRef
 from . import lexical, vector
 from .facets import facet_counts
 from .fusion import MODES, EntryFacts, Mode, fuse
+from .learned import NOTHING_LEARNED, learned_version
 from .log import log_search
 from .terms import analyze
 
@@ -141,9 +142,10 @@ def _retrieve(
     vector_matches: list[Neighbor] = []
     first_tier: set[int] = set()
     query_vector = None
+    learned = learned_version(space, using) if space is not None else NOTHING_LEARNED
     if mode != "lexical":
         query_vector = cached_query_embedding(
-            space.get_encoder(),
+            learned.encoder(space.get_encoder()),  # a learned version adapts the query side
             text,
             cache_alias=app_settings.CACHE,
             timeout=app_settings.QUERY_CACHE_TIMEOUT,
@@ -194,6 +196,7 @@ def _retrieve(
         similarities=similarities,
         trigram=trigram,
         facts=entry_facts(ids, using),
+        weights=learned.fusion,
     )
     # Products found only because a deep page asked for more come after the fused first
     # tier, in vector order, so every page is the same whatever page is asked for.

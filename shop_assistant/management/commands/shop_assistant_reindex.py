@@ -53,9 +53,7 @@ class Command(BaseCommand):
         if space.state == EmbeddingSpace.State.ACTIVE:  # this run serves their pending saves
             claim_requests(ids)
         indexer = Indexer(space)
-        with tqdm(
-            unit="product", disable=not options["verbosity"], file=self.stderr._out
-        ) as bar:
+        with tqdm(unit="product", disable=not options["verbosity"], file=self.stderr._out) as bar:
 
             def progress(done: int, total: int) -> None:
                 bar.total = total
@@ -70,7 +68,6 @@ class Command(BaseCommand):
             self.stderr.write(f"  product {pk}: {error}")
         if report.failed:
             raise CommandError(f"{report.failed} product(s) failed to index.")
-
 
     def _queue(self, space: EmbeddingSpace, options: dict[str, Any]) -> None:
         ids = [] if options["all"] else _parse_ids(options["ids"])
