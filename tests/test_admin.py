@@ -226,9 +226,15 @@ def test_adding_a_space_queues_its_build_without_loading_the_model(
     assert response.status_code == 302
     new = EmbeddingSpace.objects.get(state=EmbeddingSpace.State.BUILDING)
     assert new.name == "model" and new.dimension == 0  # resolved by the build job
+    assert new.storage == EmbeddingSpace.Storage.VECTOR  # the default when none is chosen
     job = IndexJob.objects.get(space=new)
     assert job.kind == IndexJob.Kind.BUILD_SPACE and job.options == {"activate": True}
     assert load_encoder(ST_BACKEND, {"model": model})._model is None  # not loaded here
+
+    half = {**form, "name": "model-half", "storage": "halfvec"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff.post(url("embeddingspace_add"), half).status_code == 302
+    assert EmbeddingSpace.objects.get(name="model-half").storage == "halfvec"
 
     bad = staff.post(url("embeddingspace_add"), {**form, "backend": "no.such.Encoder"})
     assert bad.status_code == 200 and "cannot be imported" in bad.content.decode()

@@ -61,10 +61,14 @@ class EmbeddingSpaceAddForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name"].required = False
         self.fields["name"].help_text = _("Leave empty to name it after the model.")
+        self.fields["storage"].required = False  # 32-bit vectors unless halfvec is chosen
         self.fields["config"].help_text = _(
             'Keyword arguments of the encoder class, e.g. {"model": "/models/e5-small", '
             '"query_prompt": "query: ", "document_prompt": "passage: "}.'
         )
+
+    def clean_storage(self) -> str:
+        return self.cleaned_data.get("storage") or EmbeddingSpace.Storage.VECTOR
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
