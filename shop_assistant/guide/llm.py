@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import urllib.error
 import urllib.request
@@ -28,6 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..cards import ProductCard
+from ..core.chat_api import ChatCompletionsClient
 from ..filters import Filters
 from ..language import detect
 from ..models import CatalogEntry
@@ -119,26 +119,14 @@ class GuideLLMError(Exception):
     """The model's turn cannot be used (the rule-based guide answers instead)."""
 
 
-class ToolCallingGuide:
-    """An OpenAI-compatible backend that guides with the shop's tools, checked here."""
+class ToolCallingGuide(ChatCompletionsClient):
+    """An OpenAI-compatible backend that guides with the shop's tools, checked here
+    (arguments: :class:`~shop_assistant.core.chat_api.ChatCompletionsClient`'s, and
+    ``max_rounds`` of tool calls per turn)."""
 
-    def __init__(
-        self,
-        base_url: str,
-        model: str,
-        api_key_env: str = "OPENAI_API_KEY",
-        timeout: float = 15.0,
-        max_rounds: int = 4,
-        temperature: float = 0.0,
-    ) -> None:
-        if not base_url or not model:
-            raise TypeError("ToolCallingGuide needs base_url and model")
-        self.url = base_url.rstrip("/") + "/chat/completions"
-        self.model = model
-        self.api_key_env = api_key_env
-        self.timeout = float(timeout)
+    def __init__(self, *args: Any, max_rounds: int = 4, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.max_rounds = int(max_rounds)
-        self.temperature = float(temperature)
 
     def reply(
         self, message: str, language: str, history: list[dict[str, Any]]
@@ -178,19 +166,7 @@ class ToolCallingGuide:
         raise GuideLLMError("too many tool rounds")
 
     def _complete(self, messages: list[dict[str, Any]]) -> dict[str, Any]:
-        body = json.dumps(
-            {
-                "model": self.model,
-                "messages": messages,
-                "tools": TOOLS,
-                "temperature": self.temperature,
-            }
-        ).encode()
-        headers = {"Content-Type": "application/json"}
-        key = os.environ.get(self.api_key_env, "") if self.api_key_env else ""
-        if key:
-            headers["Authorization"] = f"Bearer {key}"
-        request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
+        request = self.chat_request({"messages": messages, "tools": TOOLS})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 payload = json.loads(response.read().decode("utf-8"))

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
+from ..core.chat_api import ChatCompletionsClient
 from ..language import detect
 from .answerer import Answerer, ExtractiveAnswerer, load_answerer
 from .evidence import LINKS
@@ -81,7 +81,7 @@ def escape(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›")
 
 
-class GenerativeAnswerer:
+class GenerativeAnswerer(ChatCompletionsClient):
     """An OpenAI-compatible chat-completions answerer with server-side citation checks.
 
     Args:
@@ -110,17 +110,13 @@ class GenerativeAnswerer:
         max_tokens: int = 300,
         fallback: dict[str, Any] | None = None,
     ) -> None:
-        if not base_url or not model:
-            raise TypeError("GenerativeAnswerer needs base_url and model")
-        self.url = base_url.rstrip("/") + "/chat/completions"
-        self.model = model
-        self.api_key_env = api_key_env
-        self.timeout = float(timeout)
+        super().__init__(base_url, model, api_key_env, timeout, temperature)
         self.max_evidence = int(max_evidence)
         self.min_evidence_score = float(min_evidence_score)
-        self.temperature = float(temperature)
         self.max_tokens = int(max_tokens)
-        self.fallback: Answerer = load_answerer(fallback) if fallback else ExtractiveAnswerer()
+        self.fallback: Answerer = (
+            load_answerer(fallback) if fallback else ExtractiveAnswerer()
+        )
 
     # -- answering ----------------------------------------------------------------------
     def answer(self, context: QAContext) -> Answer:
@@ -224,21 +220,8 @@ class GenerativeAnswerer:
             raise GenerationError(f"invalid JSON: {exc}") from exc
 
     def request(self, messages: list[dict[str, str]], *, stream: bool) -> urllib.request.Request:
-        body = json.dumps(
-            {
-                "model": self.model,
-                "messages": messages,
-                "temperature": self.temperature,
-                "max_tokens": self.max_tokens,
-                "stream": stream,
-            }
-        ).encode()
-        accept = "text/event-stream" if stream else "application/json"
-        headers = {"Content-Type": "application/json", "Accept": accept}
-        key = os.environ.get(self.api_key_env, "") if self.api_key_env else ""
-        if key:
-            headers["Authorization"] = f"Bearer {key}"
-        return urllib.request.Request(self.url, data=body, headers=headers, method="POST")
+        body = {"messages": messages, "max_tokens": self.max_tokens}
+        return self.chat_request(body, stream=stream)
 
     def verify(self, context: QAContext, evidence: list[Evidence], reply: str) -> Answer:
         """The reply as an :class:`Answer` if it passes every check, else GenerationError."""
