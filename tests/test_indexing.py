@@ -195,7 +195,9 @@ def test_batches_written_on_a_second_connection_while_the_next_is_encoded(settin
     assert index_state(space) == "valid"
 
 
-def test_texts_are_encoded_in_batches_of_similar_length_and_kept_in_order(settings, space):
+def test_texts_are_encoded_in_batches_of_similar_length_and_kept_in_order(
+    settings, space, monkeypatch
+):
     settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "ENCODE_BATCH_SIZE": 3}
     indexer = Indexer(space)
     texts = ["a long description of a waterproof jacket with a hood " * 4, "Mug", "Red kettle"]
@@ -207,7 +209,8 @@ def test_texts_are_encoded_in_batches_of_similar_length_and_kept_in_order(settin
         batches.append(list(batch))
         return encode(batch)
 
-    indexer.encoder.encode_documents = spy
+    # The encoder is shared by the process: the spy must not outlive this test.
+    monkeypatch.setattr(indexer.encoder, "encode_documents", spy)
     vectors = indexer._encode(texts)
 
     # The short texts share a batch; the longest ones the other.
