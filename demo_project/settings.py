@@ -116,6 +116,7 @@ SHOP_ASSISTANT = {
         "attributes_field": "attributes",
         "group": "group",
         "published": "is_published",
+        "image": "image_url",  # a generated SVG per product (demo_project/shop/images.py)
     },
 }
 
