@@ -135,6 +135,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue),
         "data_folder_out": str(_queue),
+        # Broadcast (control) messages too, not in a ./control folder of the working dir.
+        "control_folder": str(_queue / "control"),
         "store_processed": False,
     }
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from django.db import connections
 
 REPO = Path(__file__).resolve().parents[3]
 SCREENSHOTS = REPO / ".data" / "screenshots"
@@ -57,6 +58,23 @@ def _stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def _wait_for_their_sessions_to_end(timeout: float = 15) -> None:
+    """The subprocesses' database sessions outlive them briefly; the test database can
+    only be dropped once they are gone."""
+    from django.db import connection
+
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if not cursor.fetchone()[0]:
+                return
+            time.sleep(0.2)
 
 
 def _wait_for_http(url: str, process: subprocess.Popen, log: Path, timeout: float = 120) -> None:
@@ -113,6 +131,9 @@ def live_demo(demo_catalog, django_db_blocker, tmp_path_factory) -> Iterator[str
     finally:
         _stop(server)
         _stop(worker)
+        with django_db_blocker.unblock():
+            _wait_for_their_sessions_to_end()
+            connections.close_all()
         for name, log in (("server", server_log), ("worker", worker_log)):
             sys.stderr.write(f"\n--- live demo {name} log (tail) ---\n{log.read_text()[-2000:]}\n")
 
@@ -131,6 +152,10 @@ def browser(live_demo) -> Iterator[Any]:
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
+            # The tests' database connections were opened while Playwright ran (in its
+            # context, which Django's connection handler keys them by): closed here, or
+            # the test database could not be dropped at the end of the session.
+            connections.close_all()
     finally:
         if saved is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -156,7 +181,16 @@ def open_page(live_demo, browser, request) -> Iterator[Callable[..., Any]]:
         context.set_default_timeout(30_000)
         contexts.append(context)
         page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on(
+            "console",
+            lambda m: (
+                errors.append(f"{m.text} ({m.location.get('url')})") if m.type == "error" else None
+            ),
+        )
+        page.on(
+            "response",
+            lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None,
+        )
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(path)
         pages.append(page)
