@@ -553,6 +553,8 @@
 
   function setupProduct() {
     var article = $('product');
+    var amount = article.querySelector('.amount[data-amount]');
+    if (amount && amount.dataset.amount) amount.textContent = price(amount.dataset.amount, amount.dataset.currency);
     var productId = article.dataset.productId;
     var queryId = clickedQuery(productId);
     track('view', productId, queryId ? { query_id: queryId } : {});
