@@ -126,7 +126,7 @@ def live_demo(demo_catalog, django_db_blocker, tmp_path_factory) -> Iterator[str
     try:
         _wait_for_http(base + "/", server, server_log)
         # The first search loads the encoder: done here, not inside a test's time budget.
-        urllib.request.urlopen(base + "/api/assistant/search/?q=warmup", timeout=300).read()
+        urllib.request.urlopen(base + "/api/assistant/search/?q=tent", timeout=300).read()
         yield base
     finally:
         _stop(server)

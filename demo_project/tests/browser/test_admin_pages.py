@@ -54,10 +54,20 @@ def test_the_search_playground_compares_hybrid_keywords_and_vectors(open_page, s
     expect(page.locator("#playground-language")).to_contain_text("de")
 
 
-def test_search_analytics_chart_the_storefronts_searches(open_page, staff_user):
+def test_search_analytics_chart_the_storefronts_searches_and_clicks(open_page, staff_user):
     shopper = open_page("/")
-    shopper.locator("#q").fill("waterproof jacket")
-    expect(shopper.locator("#results article.card").first).to_be_visible()
+    for query in ("wasserdichte Jacke", "chaqueta impermeable", "cafetera italiana"):
+        shopper.locator("#q").fill(query)
+        expect(shopper.locator("#summary")).to_contain_text(query)
+    # A click on a result is attributed to the search it came from (its query_id).
+    with shopper.expect_response(lambda r: r.url.endswith("/events/")):
+        shopper.locator("#results article.card a").first.click()
+    expect(shopper.locator("#product")).to_be_visible()
+
     page = log_in(open_page, staff_user, "/admin/shop_assistant/searchlog/")
     expect(page.locator("#search-analytics svg").first).to_be_visible()
-    expect(page.locator("#query-stats")).to_contain_text("waterproof jacket")
+    stats = page.locator("#query-stats")
+    for query in ("wasserdichte Jacke", "chaqueta impermeable", "cafetera italiana"):
+        expect(stats).to_contain_text(query, ignore_case=True)
+    clicked = stats.locator("tr", has_text="cafetera italiana").locator("td").nth(2)
+    expect(clicked).not_to_have_text("0 %")

@@ -149,7 +149,7 @@
   function card(hit, options) {
     options = options || {};
     var link = el('a', { href: hit.url, class: 'card-link', dataset: { productId: hit.product_id } },
-      el('img', { src: hit.image || '', alt: '', width: 160, height: 160 }),
+      hit.image ? el('img', { src: hit.image, alt: '', width: 160, height: 160 }) : el('span', { class: 'no-image' }),
       el('span', { class: 'title', lang: hit.title_language, dir: 'auto' },
         options.terms ? highlighted(hit.title, options.terms) : hit.title));
     link.addEventListener('click', function () {
