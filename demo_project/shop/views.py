@@ -49,6 +49,7 @@ def language_context(request: HttpRequest) -> dict[str, Any]:
         "chosen_language": chosen if chosen in dict(languages) else "",
         "api_language": _api_language(chosen) if chosen in dict(languages) else "",
         "page_language": page_language,
+        "language_cookie": settings.LANGUAGE_COOKIE_NAME,
     }
 
 

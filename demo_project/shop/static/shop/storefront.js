@@ -167,7 +167,7 @@
       }
     }, link,
       el('p', { class: 'meta' }, el('span', { class: 'price', text: price(hit.price, hit.currency) }),
-        hit.brand ? el('span', { class: 'brand', text: hit.brand }) : null,
+        hit.brand ? el('span', { class: 'brand', dir: 'auto', text: hit.brand }) : null,
         hit.in_stock ? null : el('span', { class: 'stock out', text: 'Out of stock' })));
   }
 
@@ -231,9 +231,10 @@
   function setupLanguage() {
     $('language').addEventListener('change', function (event) {
       var value = event.target.value;
+      var name = body.dataset.languageCookie;
       document.cookie = value
-        ? 'django_language=' + encodeURIComponent(value) + '; path=/; max-age=31536000; samesite=lax'
-        : 'django_language=; path=/; max-age=0; samesite=lax';
+        ? name + '=' + encodeURIComponent(value) + '; path=/; max-age=31536000; samesite=lax'
+        : name + '=; path=/; max-age=0; samesite=lax';
       window.location.reload();
     });
   }
