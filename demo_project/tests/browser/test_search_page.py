@@ -132,3 +132,68 @@ def test_a_phone_screen_has_no_horizontal_scroll(open_page, demo_catalog):
     page.locator("#filters-toggle").click()
     expect(page.locator("#filters")).to_be_visible()
     assert no_horizontal_scroll(page)
+
+
+def test_every_suggestion_and_facet_group_of_a_response_is_shown(open_page, demo_catalog):
+    """The page renders whatever suggestion and facet groups a response carries (the
+    zero-results help, price ranges, stock, attributes with labels, a category tree), here
+    from a response in the schema's shape served for one query, so the rendering is
+    checked whatever the live catalog returns."""
+    jacket = demo_catalog.pk("DEMO-EN-RAINJACKET")
+    body = {
+        "query_id": None,
+        "language": "en",
+        "language_source": "detected",
+        "count": 0,
+        "results": [],
+        "suggestions": {
+            "did_you_mean": "rain jacket",
+            "categories": [{"value": "rain-jackets", "count": 3}],
+            "related": [
+                {
+                    "product_id": jacket,
+                    "title": "Nordwand Storm Hooded Waterproof Rain Jacket – Navy",
+                    "title_language": "en",
+                    "url": f"/products/{jacket}/",
+                    "image": f"/products/{jacket}/image.svg",
+                    "price": "149.90",
+                    "currency": "EUR",
+                    "in_stock": True,
+                    "brand": "Nordwand",
+                    "category_path": ["clothing", "rain-jackets"],
+                    "score": None,
+                    "explanation": None,
+                }
+            ],
+        },
+        "facets": {
+            "category": [
+                {"value": "clothing", "count": 4, "parent": None},
+                {"value": "rain-jackets", "count": 3, "parent": "clothing"},
+            ],
+            "price": [{"value": "100-200", "count": 3, "min": "100.00", "max": "200.00"}],
+            "in_stock": [{"value": "true", "count": 2}],
+            "attr.color": [{"value": "navy", "count": 1, "label": "marine"}],
+        },
+    }
+    page = open_page("/")
+    page.route(
+        "**/api/assistant/search/?q=rian+jackt*",
+        lambda route: route.fulfill(json=body),
+    )
+    page.locator("#q").fill("rian jackt")
+    expect(page.locator("#zero-results")).to_be_visible()
+    expect(page.locator(".did-you-mean a")).to_have_text("rain jacket")
+    expect(page.locator(".browse-categories a")).to_have_text("rain jackets")
+    expect(page.locator(f'#suggestions article[data-product-id="{jacket}"]')).to_be_visible()
+    for name in ("category", "price", "in_stock", "attr.color"):
+        expect(page.locator(f'fieldset[data-facet="{name}"]')).to_be_visible()
+    expect(page.locator('fieldset[data-facet="attr.color"] legend')).to_have_text("Color")
+    expect(page.locator('fieldset[data-facet="attr.color"]')).to_contain_text("marine (1)")
+    child = page.locator('fieldset[data-facet="category"] .facet-value').nth(1)
+    assert "margin-inline-start:1em" in (child.get_attribute("style") or "")
+    # A price range facet fills the price filter.
+    page.locator('fieldset[data-facet="price"] input').check()
+    expect(page.locator("#min_price")).to_have_value("100.00")
+    expect(page.locator("#max_price")).to_have_value("200.00")
+    assert "min_price=100.00" in page.url and "max_price=200.00" in page.url

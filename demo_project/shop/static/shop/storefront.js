@@ -325,7 +325,9 @@
       var entries = facetEntries(group);
       if (!entries.length) return;
       var param = facetParam(name);
-      var title = (!Array.isArray(group) && group.label) || name.replace(/[_.]/g, ' ');
+      var title = (!Array.isArray(group) && group.label) || name.replace(/^attr\./, '').replace(/[_.]/g, ' ');
+      var parents = {};
+      entries.forEach(function (entry) { if (entry.parent) parents[entry.value] = entry.parent; });
       var fieldset = el('fieldset', { class: 'facet', dataset: { facet: name } },
         el('legend', { text: title.charAt(0).toUpperCase() + title.slice(1) }));
       entries.slice(0, 12).forEach(function (entry, index) {
@@ -333,6 +335,7 @@
         var input = el('input', { type: 'checkbox', id: id, checked: isSelected(param, entry), dataset: { value: String(entry.value) } });
         input.addEventListener('change', function () { toggleFacet(param, entry, input.checked); });
         var depth = Number(entry.depth || entry.level || 0);
+        for (var up = parents[entry.value]; up && depth < 5; up = parents[up]) depth += 1;
         fieldset.appendChild(el('div', { class: 'facet-value', style: depth ? 'margin-inline-start:' + depth + 'em' : null },
           input, el('label', { for: id, dir: 'auto' }, entryLabel(entry) + ' ',
             el('span', { class: 'count', text: '(' + entry.count + ')' }))));
@@ -358,7 +361,15 @@
   function renderSuggestions(data) {
     var container = clear($('suggestions'));
     var out = { texts: [], products: [] };
-    ['did_you_mean', 'corrected_query', 'suggestions', 'related_searches', 'related'].forEach(function (key) {
+    var help = data.suggestions && !Array.isArray(data.suggestions) && typeof data.suggestions === 'object'
+      ? data.suggestions : null;
+    var categories = help && Array.isArray(help.categories) ? help.categories : [];
+    if (help) {
+      Object.keys(help).forEach(function (key) { if (key !== 'categories') suggestionTexts(help[key], out); });
+    } else {
+      suggestionTexts(data.suggestions, out);
+    }
+    ['did_you_mean', 'corrected_query', 'related_searches', 'related'].forEach(function (key) {
       suggestionTexts(data[key], out);
     });
     var seen = {};
@@ -379,6 +390,20 @@
         line.appendChild(link);
       });
       container.appendChild(line);
+    }
+    if (categories.length) {
+      var browse = el('p', { class: 'browse-categories' }, 'Browse: ');
+      categories.slice(0, 6).forEach(function (category, index) {
+        var name = String(category.label || category.value).replace(/-/g, ' ');
+        var link = el('a', { href: '?q=' + encodeURIComponent(name), text: name });
+        link.addEventListener('click', function (event) {
+          event.preventDefault();
+          $('q').value = name; state.q = name; state.filters = {}; syncFilterInputs(); runSearch(1);
+        });
+        if (index) browse.appendChild(document.createTextNode(' · '));
+        browse.appendChild(link);
+      });
+      container.appendChild(browse);
     }
     if (out.products.length) {
       container.appendChild(el('h2', { class: 'related-title', text: 'You might like instead' }));
