@@ -116,6 +116,7 @@ SHOP_ASSISTANT = {
         "attributes_field": "attributes",
         "group": "group",
         "published": "is_published",
+        "image": "image_url",  # a generated SVG per product (demo_project/shop/images.py)
     },
 }
 
@@ -134,6 +135,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue),
         "data_folder_out": str(_queue),
+        # Broadcast (control) messages too, not in a ./control folder of the working dir.
+        "control_folder": str(_queue / "control"),
         "store_processed": False,
     }
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -69,6 +69,21 @@ class Product(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("shop:product", args=[self.pk])
 
+    def image_url(self) -> str:
+        """The generated picture (see ``images.py``): every product has one."""
+        return reverse("shop:product-image", args=[self.pk])
+
+    def text_in(self, language: str) -> tuple[str, str, str]:
+        """``(title, description, language)`` in ``language`` when translated, else the
+        product's own."""
+        primary = language.split("-", 1)[0]
+        if primary == self.language:
+            return self.title, self.description, self.language
+        translated = (self.translations or {}).get(primary) or {}
+        if translated.get("title"):
+            return translated["title"], translated.get("description", ""), primary
+        return self.title, self.description, self.language
+
 
 class Order(models.Model):
     number = models.CharField(max_length=32, unique=True)

@@ -18,8 +18,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests on the session-wide ``demo_catalog`` run last, so no other test sees its rows."""
-    items.sort(key=lambda item: "demo_catalog" in getattr(item, "fixturenames", ()))
+    """Tests on the session-wide ``demo_catalog`` run last, so no other test sees its rows;
+    the browser tests (which commit events and orders through the live demo) after them."""
+    items.sort(
+        key=lambda item: (
+            "demo_catalog" in getattr(item, "fixturenames", ()),
+            "live_demo" in getattr(item, "fixturenames", ()),
+        )
+    )
 
 
 @pytest.fixture(autouse=True)

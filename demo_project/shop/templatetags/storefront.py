@@ -24,3 +24,10 @@ def text_direction(code: str) -> str:
         except KeyError:
             continue
     return "ltr"
+
+
+@register.filter
+def attribute_label(key: str) -> str:
+    """An attribute key as a label: "weight_g" → "Weight g"."""
+    text = str(key).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
