@@ -154,13 +154,14 @@ class SearchResultSerializer(PlannedRepresentation, serializers.Serializer):
         "Accept-Language header, or the shop's default.",
     )
     count = serializers.IntegerField(
-        help_text="Products in the ranked result list (keyword matches plus nearest "
-        "neighbours, up to the retrieval depth; all of them when a filter leaves fewer)."
+        help_text="Products that match the query (by keywords, a close spelling, or a "
+        "meaning over the relevance threshold) and the filters, among those retrieved (each "
+        "side retrieves 50, more for deep pages); 0 when nothing matches."
     )
     results = ProductCardSerializer(source="hits", many=True, help_text="This page's products.")
     facets = serializers.DictField(
         child=FacetValueSerializer(many=True),
         help_text="Per facet named in SHOP_ASSISTANT['FACETS'] (default: category, brand), "
-        "the values of all the matching products with their counts, most first; a product "
-        "counts for its category and every parent category.",
+        "the values of the products counted in `count` with their counts, most first; a "
+        "product counts for its category and every parent category.",
     )

@@ -31,6 +31,7 @@ from ..core.errors import TRANSIENT_ERRORS
 from ..core.ids import to_pk
 from ..models import IndexJob
 from . import ann
+from .calibration import calibrate
 from .service import Indexer, IndexReport, mark_failed
 from .spaces import finish_build, resolve_space
 
@@ -216,6 +217,8 @@ class JobRunner:
         if job.kind == IndexJob.Kind.REINDEX and not job.product_ids:
             result["removed"] = Indexer(job.space).remove_missing()
         ann.ensure_index(job.space)
+        if job.kind == IndexJob.Kind.REINDEX and not job.product_ids:
+            calibrate(job.space)  # the whole catalog changed: its threshold is redone
         status = IndexJob.Status.SUCCEEDED
         errors = dict(job.errors)
         if job.kind == IndexJob.Kind.BUILD_SPACE:

@@ -6,6 +6,7 @@ the search log is written, to the default database.
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from uuid import UUID
@@ -18,22 +19,22 @@ from ..conf import app_settings
 from ..core.errors import InvalidInput
 from ..embeddings import cached_query_embedding
 from ..filters import Filters
+from ..indexing import calibration
 from ..indexing.ann import Neighbor
 from ..indexing.spaces import active_space
 from ..language import negotiate
 from ..merchandising import apply_rules
 from ..models import CatalogEntry, Passage
 from ..ranking import Candidate, PassageRef
-from . import lexical, vector
+from . import lexical, relevance, vector
 from .facets import facet_counts
 from .fusion import MODES, EntryFacts, Mode, fuse
 from .learned import NOTHING_LEARNED, learned_version
 from .log import log_search
 from .terms import analyze
 
-#: Products each side retrieves. Paging beyond it, the vector side goes deeper (so a
-#: page is full whenever enough products match the filters) while the keyword side's
-#: list stays the same; ``count`` then grows with the depth reached.
+#: Products each side retrieves. Paging beyond it, both sides go deeper (so a page is
+#: full whenever enough products match); ``count`` then grows with the depth reached.
 CANDIDATE_DEPTH = 50
 #: Results served at most: pages beyond them are empty (deep pages cost a deep scan).
 MAX_RESULTS = 1000
@@ -81,7 +82,7 @@ def search(
     choice = negotiate(text, lang=lang, accept_language=accept_language)
     using = app_settings.DATABASE
     depth = min(max(CANDIDATE_DEPTH, page * page_size), MAX_RESULTS)
-    candidates = _retrieve(text, choice.code, filters, depth, mode, using)
+    candidates = _retrieve(text, choice.code, filters, depth, mode, using, results_only=True)
     candidates = apply_rules(
         candidates,
         query=text,
@@ -134,8 +135,17 @@ def _validate(q: str, page: int, page_size: int, mode: str) -> str:
 
 
 def _retrieve(
-    text: str, language: str, filters: Filters, depth: int, mode: Mode, using: str
+    text: str,
+    language: str,
+    filters: Filters,
+    depth: int,
+    mode: Mode,
+    using: str,
+    *,
+    results_only: bool = False,
 ) -> list[Candidate]:
+    """The fused candidates; with ``results_only``, those that match the query (see
+    :mod:`.relevance`), business signals applied."""
     space = active_space(using)
     if space is None:  # nothing indexed yet: keywords only
         mode = "lexical"
@@ -177,16 +187,24 @@ def _retrieve(
     lexical_matches: list[lexical.LexicalMatch] = []
     if mode != "vector":
         terms = analyze(text, language, using)
-        lexical_matches = lexical.keyword_products(
-            terms, filters, min(depth, CANDIDATE_DEPTH), using=using
-        )
+        lexical_matches = lexical.keyword_products(terms, filters, depth, using=using)
     ids = list(dict.fromkeys([m.entry_id for m in vector_matches + lexical_matches]))
     similarities: dict[int, Neighbor] = {}
+    keywords: dict[int, lexical.LexicalMatch] = {}
     trigram: dict[int, float] = {}
     if mode == "hybrid":
         ranked = {m.entry_id for m in vector_matches}
         missing = [i for i in ids if i not in ranked]
         similarities = vector.similarities(space, query_vector, missing, using=using)
+        # The keyword side's view of the products only the vector side ranked: whatever
+        # depth a page asked for, a product has the same evidence (and the same score).
+        found = {m.entry_id for m in lexical_matches}
+        unseen = [i for i in ids if i not in found]
+        for match in lexical.keyword_products(
+            terms, filters, len(unseen), using=using, entry_ids=unseen
+        ):
+            match.position = 0  # not ranked by the keyword side
+            keywords[match.entry_id] = match
         trigram = lexical.title_similarity(text, ids, using=using)
     candidates = fuse(
         mode=mode,
@@ -194,15 +212,34 @@ def _retrieve(
         vector=vector_matches,
         lexical=lexical_matches,
         similarities=similarities,
+        keywords=keywords,
         trigram=trigram,
         facts=entry_facts(ids, using),
         weights=learned.fusion,
     )
+    if results_only:
+        product_similarities: dict[int, float] = {}
+        threshold = None
+        if space is not None and query_vector is not None:
+            product_similarities = calibration.product_similarities(
+                space, query_vector, [c.entry_id for c in candidates], using=using
+            )
+            threshold = calibration.space_threshold(space, using)
+        reference = first_tier | {m.entry_id for m in lexical_matches[:CANDIDATE_DEPTH]}
+        candidates = relevance.results_only(
+            candidates, product_similarities, threshold, reference=reference
+        )
+        candidates = relevance.apply_signals(candidates, language)
     # Products found only because a deep page asked for more come after the fused first
-    # tier, in vector order, so every page is the same whatever page is asked for.
-    first_tier.update(m.entry_id for m in lexical_matches)
+    # tier (each side's first CANDIDATE_DEPTH), by their best rank on either side: a
+    # deeper list only adds products ranked below every one of a shallower list, so every
+    # page is the same whatever page is asked for.
+    first_tier.update(m.entry_id for m in lexical_matches[:CANDIDATE_DEPTH])
     if len(first_tier) < len(candidates):
         tail_rank = {m.entry_id: m.rank for m in vector_matches}
+        for match in lexical_matches:
+            previous = tail_rank.get(match.entry_id, match.position)
+            tail_rank[match.entry_id] = min(previous, match.position)
         candidates.sort(  # stable: the first tier keeps its fused order
             key=lambda c: (
                 c.entry_id not in first_tier,
@@ -219,11 +256,18 @@ def entry_facts(entry_ids: list[int], using: str) -> dict[int, EntryFacts]:
     # by one, which cost more than the query itself (benchmarks/RESULTS.md).
     with connections[using].cursor() as cursor:
         cursor.execute(
-            "SELECT id, product_id, brand, category_path, languages "
+            "SELECT id, product_id, brand, category_path, languages, in_stock, price, "
+            "attributes "
             f"FROM {CatalogEntry._meta.db_table} WHERE id = ANY(%s)",
             [list(entry_ids)],
         )
-        return {row[0]: EntryFacts(*row) for row in cursor.fetchall()}
+        rows = cursor.fetchall()
+    facts = {}
+    for *row, attributes in rows:
+        if isinstance(attributes, str):  # Django reads jsonb as text, JSONField parses it
+            attributes = json.loads(attributes)
+        facts[row[0]] = EntryFacts(*row, attributes=attributes or {})
+    return facts
 
 
 def hydrate(candidates: list[Candidate], language: str, using: str) -> list[ProductCard]:
