@@ -19,7 +19,7 @@ from .paths import EVAL_DIR
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-METRICS = {"n", "ndcg@10", "recall@10", "mrr@10"}
+METRICS = {"n", "ndcg@10", "recall@10", "mrr@10", "precision", "count", "empty"}
 
 
 @pytest.fixture(scope="module")

@@ -96,6 +96,9 @@ def test_explanation_names_both_sides_and_the_matching_passage(client, indexed_c
         "title_similarity",
         "language_match",
         "passage",
+        "product_similarity",
+        "matched_by",
+        "boosts",
         "figures",
         "rules",
         "pinned",
@@ -405,3 +408,122 @@ def test_swagger_ui_is_served_without_a_cdn(client):
     html = response.content.decode()
     assert "swagger-ui-bundle.js" in html and "/static/drf_spectacular_sidecar/" in html
     assert "cdn.jsdelivr" not in html and "/api/assistant/schema/" in html
+
+
+# -- what a result list means (issue 13) ----------------------------------------------------
+
+
+def test_every_result_matches_and_says_why(client, indexed_catalog):
+    body = get(client, q="tent", page_size=100)
+
+    assert body["count"] == len(body["results"]) > 0
+    for hit in body["results"]:
+        explanation = hit["explanation"]
+        assert explanation["matched_by"], hit["title"]
+        assert set(explanation["matched_by"]) <= {"keywords", "spelling", "meaning"}
+        assert explanation["product_similarity"] is not None
+    tents = entries_of(ids(body))
+    assert all("tents" in entry.category_path for entry in tents.values())
+
+
+def test_gibberish_returns_no_results_but_help(client, indexed_catalog):
+    body = get(client, q="asdfghjkl qwertz")
+
+    assert body["count"] == 0 and body["results"] == []
+    assert all(values == [] for values in body["facets"].values())
+    help_ = body["suggestions"]
+    assert help_["categories"] and help_["related"]
+    assert len(help_["related"]) <= 4
+    for card in help_["related"]:  # shown apart, never as results
+        assert card["explanation"]["matched_by"] == []
+    found = get(client, q="tent")
+    assert found["count"] > 0 and found["suggestions"] is None
+
+
+def test_did_you_mean_comes_from_the_catalog_vocabulary(indexed_catalog):
+    from shop_assistant.search.suggestions import did_you_mean
+
+    assert did_you_mean("wasserkocherr", using="default") == "wasserkocher"
+    assert did_you_mean("headphonez for kids", using="default") == "headphones for kids"
+    assert did_you_mean("tent", using="default") is None  # nothing to correct
+    assert did_you_mean("qqqqqq", using="default") is None  # nothing close
+
+
+def test_facets_of_price_stock_and_attributes_count_the_result_set(
+    client, indexed_catalog, settings
+):
+    settings.SHOP_ASSISTANT = {
+        **settings.SHOP_ASSISTANT,
+        "FACETS": ["category", "brand", "price", "in_stock", "attr.color"],
+    }
+    body = get(client, q="tent", page_size=5)
+    everything = get(client, q="tent", page_size=100)
+    entries = entries_of(ids(everything))
+    facets = body["facets"]
+
+    stock = {f["value"]: f["count"] for f in facets["in_stock"]}
+    assert sum(stock.values()) == body["count"] == len(entries)
+    assert stock.get("false", 0) == sum(not e.in_stock for e in entries.values())
+    prices = facets["price"]
+    assert sum(p["count"] for p in prices) == sum(e.price is not None for e in entries.values())
+    for bucket in prices:  # each range filters to exactly its count
+        params = {"min_price": bucket["min"] or "", "max_price": bucket["max"] or ""}
+        filtered = get(client, q="tent", page_size=100, **{k: v for k, v in params.items() if v})
+        assert filtered["count"] == bucket["count"], bucket
+    colors = Counter(
+        e.attributes.get("color") for e in entries.values() if e.attributes.get("color")
+    )
+    assert {f["value"]: f["count"] for f in facets["attr.color"]} == dict(colors)
+    assert all(f["label"] == f["value"] for f in facets["attr.color"])  # no labels given
+    category = {f["value"]: f for f in facets["category"]}
+    assert category["tents"]["parent"] == "outdoor" and category["outdoor"]["parent"] is None
+
+
+def test_attribute_values_in_any_language_filter_and_label_facets(
+    client, indexed_catalog, settings
+):
+    fields = settings.SHOP_ASSISTANT["ADAPTER_FIELDS"]
+    settings.SHOP_ASSISTANT = {
+        **settings.SHOP_ASSISTANT,
+        "ADAPTER_FIELDS": {
+            **fields,
+            "value_labels": {"color": {"navy": {"es": "azul marino", "de": "Marineblau"}}},
+        },
+        "FACETS": ["attr.color"],
+    }
+    stored = get(client, q="jacket", **{"attr.color": "navy"})
+    spanish = get(client, q="chaqueta", lang="es", **{"attr.color": "Azul Marino"})
+    german = get(client, q="jacket", **{"attr.color": "marineblau"})
+
+    assert ids(stored) and ids(stored)[0] == indexed_catalog.pk("JACKET-EN")
+    assert ids(german) == ids(stored)
+    assert indexed_catalog.pk("JACKET-EN") in ids(spanish)
+    assert spanish["facets"]["attr.color"] == [
+        {"value": "navy", "count": spanish["count"], "label": "azul marino"}
+    ]
+
+
+def test_in_stock_and_query_language_signals_are_added_and_explained(
+    client, indexed_catalog, settings
+):
+    with_signals = get(client, q="tent", page_size=100)
+    settings.SHOP_ASSISTANT = {
+        **settings.SHOP_ASSISTANT,
+        "RANKING_SIGNALS": {"in_stock": 0, "query_language": 0},
+    }
+    without = {hit["product_id"]: hit for hit in get(client, q="tent", page_size=100)["results"]}
+
+    assert set(without) == set(ids(with_signals))  # signals reorder, never filter
+    stock = [hit["in_stock"] for hit in with_signals["results"]]
+    assert True in stock and False in stock
+    for hit in with_signals["results"]:
+        boosts = hit["explanation"]["boosts"]
+        expected = {}
+        if hit["in_stock"]:
+            expected["in_stock"] = 0.05
+        if hit["explanation"]["language_match"]:
+            expected["query_language"] = 0.005
+        assert boosts == expected
+        base = without[hit["product_id"]]
+        assert base["explanation"]["boosts"] == {}
+        assert hit["score"] == pytest.approx(base["score"] + sum(expected.values()), abs=1e-5)

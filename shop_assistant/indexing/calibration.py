@@ -140,7 +140,8 @@ def calibrate(
     """Calibrate ``space`` on ``pairs`` (default: :func:`catalog_pairs`) and store it."""
     if pairs is None:
         pairs = catalog_pairs(space, using=using)
-        if len(pairs.relevant) < MIN_PAIRS:  # no categories to learn from: the noise level
+        if min(len(pairs.relevant), len(pairs.irrelevant)) < MIN_PAIRS:
+            # No categories to tell apart (none, or a single one): the noise level.
             source = "titles"
             pairs = Pairs(irrelevant=title_noise(space, using=using))
     relevant, irrelevant = pairs.relevant, pairs.irrelevant

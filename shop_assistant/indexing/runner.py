@@ -34,6 +34,7 @@ from . import ann
 from .calibration import calibrate
 from .service import Indexer, IndexReport, mark_failed
 from .spaces import finish_build, resolve_space
+from .vocabulary import refresh_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -219,6 +220,7 @@ class JobRunner:
         ann.ensure_index(job.space)
         if job.kind == IndexJob.Kind.REINDEX and not job.product_ids:
             calibrate(job.space)  # the whole catalog changed: its threshold is redone
+            refresh_vocabulary()
         status = IndexJob.Status.SUCCEEDED
         errors = dict(job.errors)
         if job.kind == IndexJob.Kind.BUILD_SPACE:

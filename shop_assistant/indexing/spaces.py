@@ -35,6 +35,7 @@ from .calibration import calibrate
 from .canary import CanaryReport, canary_check
 from .jobs import create_job, queue_job, start_job
 from .service import Indexer
+from .vocabulary import refresh_vocabulary
 
 State = EmbeddingSpace.State
 
@@ -215,6 +216,7 @@ def finish_build(space: EmbeddingSpace, *, activate: bool) -> BuildOutcome:
     ann.ensure_index(space)
     canary = canary_check(space)
     calibrate(space)  # this encoder's own relevance threshold
+    refresh_vocabulary()
     activated = False
     if activate and canary.passed:
         activate_space(space, canary_passed=True)

@@ -31,7 +31,9 @@ from .facets import facet_counts
 from .fusion import MODES, EntryFacts, Mode, fuse
 from .learned import NOTHING_LEARNED, learned_version
 from .log import log_search
+from .suggestions import RELATED_PRODUCTS, Suggestions, did_you_mean, related_categories
 from .terms import analyze
+from .values import canonical_filters
 
 #: Products each side retrieves. Paging beyond it, both sides go deeper (so a page is
 #: full whenever enough products match); ``count`` then grows with the depth reached.
@@ -48,7 +50,8 @@ class InvalidSearch(InvalidInput):
 
 @dataclass
 class SearchResult:
-    """A page of results with the language used, the total and the facet counts."""
+    """A page of results with the language used, the total and the facet counts; when
+    nothing matched, :class:`~.suggestions.Suggestions` instead."""
 
     query_id: UUID | None
     language: str
@@ -56,6 +59,7 @@ class SearchResult:
     count: int
     hits: list[ProductCard]
     facets: dict[str, list[dict]] = field(default_factory=dict)
+    suggestions: Suggestions | None = None  # when nothing matched
 
 
 def search(
@@ -78,7 +82,7 @@ def search(
     """
     started = time.perf_counter()
     text = _validate(q, page, page_size, mode)
-    filters = filters or Filters()
+    filters = canonical_filters(filters or Filters())
     choice = negotiate(text, lang=lang, accept_language=accept_language)
     using = app_settings.DATABASE
     depth = min(max(CANDIDATE_DEPTH, page * page_size), MAX_RESULTS)
@@ -92,7 +96,10 @@ def search(
     )
     start = (page - 1) * page_size
     hits = hydrate(candidates[start : start + page_size], choice.code, using)
-    facets = facet_counts(candidates) if with_facets else {}
+    facets = facet_counts(candidates, language=choice.code) if with_facets else {}
+    suggestions = None
+    if not candidates and with_facets:
+        suggestions = _suggestions(text, choice.code, filters, mode, using)
     query_id = None
     if log:
         query_id = log_search(
@@ -104,7 +111,9 @@ def search(
             count=len(candidates),
             latency_ms=(time.perf_counter() - started) * 1000,
         )
-    result = SearchResult(query_id, choice.code, choice.source, len(candidates), hits, facets)
+    result = SearchResult(
+        query_id, choice.code, choice.source, len(candidates), hits, facets, suggestions
+    )
     if log:
         signals.search_performed.send(sender=search, query=text, filters=filters, result=result)
     return result
@@ -118,6 +127,17 @@ def retrieve_candidates(
     if not text or k <= 0:
         return []
     return _retrieve(text, language, filters, k, mode, app_settings.DATABASE)[:k]
+
+
+def _suggestions(text: str, language: str, filters: Filters, mode: Mode, using: str) -> Suggestions:
+    """Help for a search without results: a spelling, the nearest categories and a few
+    related products (the nearest candidates, which did not match)."""
+    nearest = _retrieve(text, language, filters, CANDIDATE_DEPTH, mode, using)
+    return Suggestions(
+        did_you_mean=did_you_mean(text, using=using),
+        categories=related_categories(nearest),
+        related=hydrate(nearest[:RELATED_PRODUCTS], language, using),
+    )
 
 
 def _validate(q: str, page: int, page_size: int, mode: str) -> str:
