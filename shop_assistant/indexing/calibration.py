@@ -49,11 +49,11 @@ MAX_QUERIES = 120
 #: fallback threshold is stored instead (a catalog of a handful of products).
 MIN_PAIRS = 5
 FALLBACK_THRESHOLD = 0.0
+#: Share of judged-relevant pairs the thresholds keep when calibrated on judged queries.
+JUDGED_RECALL = 0.98
 #: A catalog without categories: the threshold is the similarity that only this share of
 #: unrelated pairs (a product's title against the other products) reaches.
 NOISE_QUANTILE = 0.99
-#: Nearest unjudged products taken as irrelevant per judged query.
-NEGATIVES_PER_QUERY = 20
 
 
 @dataclass
@@ -123,6 +123,22 @@ def choose_threshold(
     return round(float(threshold), 4), round(precision, 4), round(recall, 4)
 
 
+def recall_threshold(
+    relevant: Sequence[float], irrelevant: Sequence[float], recall: float
+) -> tuple[float, float, float]:
+    """``(threshold, precision, recall)`` keeping ``recall`` of the relevant pairs.
+
+    For judged queries: a human judged each relevant product one a shopper must find, and
+    a floor must not hide them (F1 on such sparse judgments, one or two products per
+    query, trades away relevant products for unjudged ones).
+    """
+    threshold = float(np.quantile(np.asarray(relevant), 1.0 - recall))
+    kept = sum(1 for s in relevant if s >= threshold)
+    wrong = sum(1 for s in irrelevant if s >= threshold)
+    precision = kept / (kept + wrong) if kept + wrong else 0.0
+    return round(threshold, 4), round(precision, 4), round(kept / len(relevant), 4)
+
+
 def noise_threshold(irrelevant: Sequence[float]) -> float:
     """Without relevant pairs: the similarity only :data:`NOISE_QUANTILE` of unrelated
     pairs reach."""
@@ -136,8 +152,13 @@ def calibrate(
     source: str = "catalog",
     using: str = "default",
     save: bool = True,
+    recall_target: float | None = None,
 ) -> Calibration:
-    """Calibrate ``space`` on ``pairs`` (default: :func:`catalog_pairs`) and store it."""
+    """Calibrate ``space`` on ``pairs`` (default: :func:`catalog_pairs`) and store it.
+
+    With ``recall_target`` (judged queries), the thresholds keep that share of the
+    judged-relevant pairs instead of maximizing F1 (see :func:`recall_threshold`).
+    """
     if pairs is None:
         pairs = catalog_pairs(space, using=using)
         if min(len(pairs.relevant), len(pairs.irrelevant)) < MIN_PAIRS:
@@ -150,8 +171,14 @@ def calibrate(
     elif len(relevant) < MIN_PAIRS:
         result = Calibration(noise_threshold(irrelevant), source, 0, len(irrelevant), 0, 0)
     else:
-        threshold, precision, recall = choose_threshold(relevant, irrelevant)
-        relative, _p, _r = choose_threshold(pairs.relevant_ratio, pairs.irrelevant_ratio)
+        if recall_target is not None:
+            threshold, precision, recall = recall_threshold(relevant, irrelevant, recall_target)
+            relative = recall_threshold(
+                pairs.relevant_ratio, pairs.irrelevant_ratio, recall_target
+            )[0]
+        else:
+            threshold, precision, recall = choose_threshold(relevant, irrelevant)
+            relative, _p, _r = choose_threshold(pairs.relevant_ratio, pairs.irrelevant_ratio)
         result = Calibration(
             threshold, source, len(relevant), len(irrelevant), precision, recall, relative
         )
@@ -315,17 +342,26 @@ def judged_pairs(
     entry_of: Callable[[str], int | None],
     *,
     using: str = "default",
-    negatives: int = NEGATIVES_PER_QUERY,
+    sample: int = CATALOG_SAMPLE,
 ) -> Pairs:
     """Relevant and irrelevant similarities of judged queries: ``(text, {id: grade})``
     pairs, ``entry_of`` mapping a judged id to its catalog entry id (None: not indexed).
 
-    The irrelevant ones are the judged-irrelevant products and the query's nearest
-    products (by their best passage) that were not judged relevant.
+    Irrelevant: the judged-irrelevant products and a fixed sample of the catalog's other
+    products. Not the query's nearest unjudged products: a floor separates matches from
+    unrelated products, and in judged sets like ESCI the nearest products are often
+    relevant but were never judged.
     """
     pairs = Pairs()
     if not queries:
         return pairs
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {CatalogEntry._meta.db_table} WHERE is_published "
+            "ORDER BY md5(id::text) LIMIT %s",
+            [sample],
+        )
+        background = [row[0] for row in cursor.fetchall()]
     vectors = space.get_encoder().encode_queries([text for text, _grades in queries])
     for (_text, grades), vector in zip(queries, vectors, strict=True):
         judged: dict[int, int] = {}
@@ -336,14 +372,7 @@ def judged_pairs(
         if not any(grade > 0 for grade in judged.values()):
             continue
         query_vector = ann.normalize(np.asarray(vector, dtype=np.float32))
-        nearest = ann.nearest(
-            space,
-            query_vector,
-            k=negatives + len(judged),
-            penalties=SEARCH_KIND_PENALTY,
-            using=using,
-        )
-        others = [n.entry_id for n in nearest if n.entry_id not in judged][:negatives]
+        others = [entry_id for entry_id in background if entry_id not in judged]
         scores = product_similarities(space, query_vector, [*judged, *others], using=using)
         pairs.add_query(scores, lambda entry_id, judged=judged: judged.get(entry_id, 0) > 0)
     return pairs

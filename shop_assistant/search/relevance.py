@@ -12,6 +12,9 @@ A candidate is a **result** only when it matches the query (:func:`matched_by`):
   calibrated share of the best product's similarity (see
   :mod:`shop_assistant.indexing.calibration`).
 
+In ``lexical`` mode (no embedding space yet) there is no other evidence: every product
+holding a query term is a result, as before.
+
 Everything else the retrieval sides brought back (the nearest neighbours of gibberish,
 products sharing one word with the query) is dropped, so ``count`` and the facets
 describe the products that match. Pinned products stay: a merchandiser put them there.
@@ -37,14 +40,19 @@ KEYWORD_MIN_COVERAGE = 0.75
 SPELLING_MIN_SIMILARITY = 0.65
 
 
-def matched_by(candidate: Candidate, min_similarity: float | None, spelling: bool) -> list[str]:
+def matched_by(
+    candidate: Candidate,
+    min_similarity: float | None,
+    spelling: bool,
+    min_coverage: float = KEYWORD_MIN_COVERAGE,
+) -> list[str]:
     """Why ``candidate`` matches the query (empty: it does not); ``spelling``: whether
     trigram closeness counts (only when no product matched the keywords as typed)."""
     explanation = candidate.explanation
     reasons = []
-    if _keywords_match(candidate):
+    if _keywords_match(candidate, min_coverage):
         reasons.append("keywords")
-    if spelling and explanation.title_similarity >= SPELLING_MIN_SIMILARITY:
+    if spelling and _spelling_match(candidate):
         reasons.append("spelling")
     similarity = explanation.product_similarity
     if min_similarity is not None and similarity is not None and similarity >= min_similarity:
@@ -58,32 +66,40 @@ def results_only(
     threshold: tuple[float, float] | None,
     *,
     reference: Collection[int] | None = None,
+    min_coverage: float = KEYWORD_MIN_COVERAGE,
 ) -> list[Candidate]:
     """The candidates that match (see the module doc), their explanations filled in.
 
     ``threshold`` is the space's ``(min_similarity, relative)``: a product matches by
     meaning when its similarity reaches ``min_similarity``, ``relative`` times the best
-    product's, and the median similarity of the products holding the query's keywords (a
+    product's, and the median similarity of the products holding the query's keywords
+    (or, when none does, of those close to its spelling) (a
     query close to many products in general, a long descriptive one, keeps only those
     close to it in particular). These are read from the ``reference`` candidates (default:
     all), the first tier of the retrieval, so a deeper page filters the same way.
+    ``min_coverage`` is the keyword share a keyword match needs (keyword-only searches,
+    without any other evidence, keep every product holding a query term: 0).
     """
     first = [c for c in candidates if reference is None or c.entry_id in reference]
-    typed = [c.entry_id for c in first if _keywords_match(c)]
+    typed = [c.entry_id for c in first if _keywords_match(c, min_coverage)]
     min_similarity = None
     if threshold is not None:
         scores = [
             product_similarities[c.entry_id] for c in first if c.entry_id in product_similarities
         ]
         min_similarity = max(threshold[0], threshold[1] * max(scores, default=0.0))
-        typed_similarities = [product_similarities[i] for i in typed if i in product_similarities]
-        if typed_similarities:  # as close as a typical product holding the words
+        # As close as a typical product holding the words: as typed, else as spelled.
+        anchors = typed or [c.entry_id for c in first if _spelling_match(c)]
+        typed_similarities = [product_similarities[i] for i in anchors if i in product_similarities]
+        if typed_similarities:
             min_similarity = max(min_similarity, float(statistics.median(typed_similarities)))
     kept = []
     for candidate in candidates:
         explanation = candidate.explanation
         explanation.product_similarity = _rounded(product_similarities.get(candidate.entry_id))
-        explanation.matched_by = matched_by(candidate, min_similarity, spelling=not typed)
+        explanation.matched_by = matched_by(
+            candidate, min_similarity, spelling=not typed, min_coverage=min_coverage
+        )
         if explanation.matched_by or explanation.pinned:
             kept.append(candidate)
     return kept
@@ -107,9 +123,13 @@ def apply_signals(candidates: list[Candidate], language: str) -> list[Candidate]
     return candidates
 
 
-def _keywords_match(candidate: Candidate) -> bool:
+def _spelling_match(candidate: Candidate) -> bool:
+    return candidate.explanation.title_similarity >= SPELLING_MIN_SIMILARITY
+
+
+def _keywords_match(candidate: Candidate, min_coverage: float) -> bool:
     lexical = candidate.explanation.lexical
-    return lexical is not None and lexical.coverage >= KEYWORD_MIN_COVERAGE
+    return lexical is not None and lexical.coverage > 0 and lexical.coverage >= min_coverage
 
 
 def _rounded(value: float | None) -> float | None:

@@ -247,7 +247,11 @@ def _retrieve(
             threshold = calibration.space_threshold(space, using)
         reference = first_tier | {m.entry_id for m in lexical_matches[:CANDIDATE_DEPTH]}
         candidates = relevance.results_only(
-            candidates, product_similarities, threshold, reference=reference
+            candidates,
+            product_similarities,
+            threshold,
+            reference=reference,
+            min_coverage=0.0 if mode == "lexical" else relevance.KEYWORD_MIN_COVERAGE,
         )
         candidates = relevance.apply_signals(candidates, language)
     # Products found only because a deep page asked for more come after the fused first

@@ -5,7 +5,8 @@ to be a search result without matching the query's keywords; see
 :mod:`shop_assistant.indexing.calibration`) and stores it on the space. By default on the
 catalog's own category names (what a build or a full reindex does); with ``--queries``,
 on judged queries (the ``shared/eval`` format), their products matched through a field of
-the product model (``--id-field``, default ``sku``). ``--dry-run`` prints without storing.
+the product model (``--id-field``, default ``sku``), keeping 98 % of the judged-relevant
+products above the thresholds. ``--dry-run`` prints without storing.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ...conf import get_product_model
 from ...evaluation import read_queries
-from ...indexing.calibration import calibrate, judged_pairs
+from ...indexing.calibration import JUDGED_RECALL, calibrate, judged_pairs
 from ...models import CatalogEntry, EmbeddingSpace
 
 
@@ -44,7 +45,13 @@ class Command(BaseCommand):
         if options["queries"] is not None:
             pairs = self._judged(space, options["queries"], options["id_field"])
             source = f"queries:{options['queries'].name}"
-        result = calibrate(space, pairs, source=source, save=not options["dry_run"])
+        result = calibrate(
+            space,
+            pairs,
+            source=source,
+            save=not options["dry_run"],
+            recall_target=JUDGED_RECALL if pairs is not None else None,
+        )
         self.stdout.write(json.dumps({"space": space.name, **result.as_dict()}, indent=2))
 
     def _space(self, name: str | None) -> EmbeddingSpace:
