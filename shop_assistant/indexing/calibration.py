@@ -1,23 +1,24 @@
-"""The relevance threshold of an embedding space, calibrated on labelled pairs.
+"""The relevance thresholds of an embedding space, calibrated on labelled pairs.
 
 Search keeps a product that does not match the query's keywords only when its similarity
-to the query (its best passage, less the passage kind's penalty: exactly the score search
-ranks by) reaches the space's ``min_similarity``. Similarities mean different things for
-different encoders, so each space gets its own threshold, computed from pairs labelled
-relevant or irrelevant:
+to the query as a whole (:func:`product_similarities`: the mean vector of its passages)
+reaches the space's ``min_similarity`` and ``relative`` times the best product's (see
+:mod:`shop_assistant.search.relevance`). Similarities mean different things for different
+encoders, so each space gets its own thresholds, computed from pairs labelled relevant
+or irrelevant:
 
-* **the shop's own catalog** (:func:`catalog_pairs`, used at build time and on the first
-  search of an uncalibrated space): every category name the adapter gives, in each
-  language, is a short query; the products of that category are relevant to it, the
-  products of other top-level categories are not (sibling categories are left out: a
-  "kettle" query may fairly show a coffee maker);
-* **judged queries** (:func:`judged_pairs`, ``shop_assistant_calibrate --queries``):
-  the products judged relevant (grade > 0) against the query's nearest products that
-  were not judged relevant.
+* **the shop's own catalog** (:func:`catalog_pairs`; at build time, after a full
+  reindex and on the first search of an uncalibrated space): every category name the
+  adapter gives, in each language, is a short query; the products of that category are
+  relevant to it, the products of other top-level categories are not (sibling categories
+  are left out: a "kettle" query may fairly show a coffee maker). The thresholds maximize
+  F1 (:func:`choose_threshold`). A catalog with fewer than two top-level categories falls
+  back to the noise level of its titles (:func:`title_noise`, :data:`NOISE_QUANTILE`);
+* **judged queries** (:func:`judged_pairs`, ``shop_assistant_calibrate --queries``): the
+  products judged relevant against a fixed sample of other products; the thresholds keep
+  :data:`JUDGED_RECALL` of the judged-relevant pairs (:func:`recall_threshold`).
 
-:func:`choose_threshold` takes the similarity that best separates the two groups, each
-weighing as much in total (the F1 of the relevant group, with the irrelevant ones
-re-weighted to as many pairs as the relevant ones).
+Measured on the shared eval set: benchmarks/RESULTS.md (issue 13).
 """
 
 from __future__ import annotations
