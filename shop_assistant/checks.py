@@ -132,10 +132,10 @@ def check_languages(app_configs: Any = None, **kwargs: Any) -> list[checks.Check
 
 @checks.register()
 def check_facets(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
-    from .search.facets import FACET_VALUES
+    from .search.facets import FIXED_FACETS, is_known
 
     try:
-        unknown = [name for name in app_settings.FACETS if name not in FACET_VALUES]
+        unknown = [name for name in app_settings.FACETS if not is_known(name)]
     except ImproperlyConfigured:
         return []  # reported by check_backends (E002)
     if not unknown:
@@ -143,7 +143,7 @@ def check_facets(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMes
     return [
         checks.Error(
             f'SHOP_ASSISTANT["FACETS"] names unknown facet(s): {", ".join(unknown)}.',
-            hint=f"Known facets: {', '.join(FACET_VALUES)}.",
+            hint=f"Known facets: {', '.join(FIXED_FACETS)}, and attr.<key> for any attribute.",
             id="shop_assistant.E008",
         )
     ]

@@ -69,6 +69,7 @@ class ShopAssistantSettings(TypedDict, total=False):
     GUIDE_CONVERSATION_TTL: int
     GUIDE_LLM: Pluggable | None
     GUIDE_MAX_TURNS: int
+    RANKING_SIGNALS: dict[str, float]
 
 
 DEFAULTS: ShopAssistantSettings = {
@@ -182,6 +183,11 @@ DEFAULTS: ShopAssistantSettings = {
     # Optional LLM for the guide (None: rule-based only), e.g. {"CLASS":
     # "shop_assistant.guide.llm.ToolCallingGuide", "CONFIG": {"base_url": ..., "model": ...}}.
     "GUIDE_LLM": None,
+    # Added to a search result's score (its relevance is about 0.1 to 1.5): products in
+    # stock rank first among results of similar relevance; the query-language boost only
+    # breaks near ties (a product described in another language is often the best match).
+    # 0 turns a signal off.
+    "RANKING_SIGNALS": {"in_stock": 0.05, "query_language": 0.005},
 }
 
 

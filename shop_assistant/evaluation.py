@@ -9,6 +9,16 @@ judged irrelevant). Metrics are computed at a cutoff ``k``:
 * Recall@k: share of the relevant (grade > 0) products ranked in the top k;
 * MRR@k: reciprocal rank of the first relevant product in the top k (0 if none).
 
+Beyond the cutoff, what a shopper sees of the whole result list:
+
+* precision: the share of all returned results (every query's list, pooled) that are
+  judged relevant: it rises as a search stops padding its lists;
+* count: the mean number of results a search reported, and ``empty``: the share of
+  queries that returned none.
+
+A ranking function returns the product ids in order, or a :class:`RankedList` with the
+count the search reported when it returned only a page of them.
+
 Groups: ``all``, ``lang:<code>`` per query language, and ``cross_lingual`` for queries
 whose relevant products are described in another language than the query's.
 """
@@ -21,6 +31,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+@dataclass(frozen=True)
+class RankedList:
+    """What a search returned: ids in order (a page of them) and the count it reported."""
+
+    ids: Sequence[str]
+    count: int
 
 
 @dataclass(frozen=True)
@@ -80,16 +98,34 @@ def mrr(ranking: Sequence[str], relevant: set[str], k: int = 10) -> float:
 
 @dataclass
 class GroupMetrics:
-    """Mean metrics over a group of queries."""
+    """Mean metrics over a group of queries, and the pooled precision of their lists."""
 
     n: int = 0
-    sums: dict[str, float] = field(default_factory=lambda: {"ndcg": 0.0, "recall": 0.0, "mrr": 0.0})
+    sums: dict[str, float] = field(
+        default_factory=lambda: {"ndcg": 0.0, "recall": 0.0, "mrr": 0.0, "count": 0.0}
+    )
+    returned: int = 0
+    relevant_returned: int = 0
+    empty: int = 0
 
-    def add(self, ndcg_value: float, recall_value: float, mrr_value: float) -> None:
+    def add(
+        self,
+        ndcg_value: float,
+        recall_value: float,
+        mrr_value: float,
+        *,
+        returned: int = 0,
+        relevant_returned: int = 0,
+        count: int = 0,
+    ) -> None:
         self.n += 1
         self.sums["ndcg"] += ndcg_value
         self.sums["recall"] += recall_value
         self.sums["mrr"] += mrr_value
+        self.sums["count"] += count
+        self.returned += returned
+        self.relevant_returned += relevant_returned
+        self.empty += count == 0
 
     def as_dict(self, k: int) -> dict[str, Any]:
         def mean(name: str) -> float:
@@ -100,6 +136,11 @@ class GroupMetrics:
             f"ndcg@{k}": mean("ndcg"),
             f"recall@{k}": mean("recall"),
             f"mrr@{k}": mean("mrr"),
+            "precision": (
+                round(self.relevant_returned / self.returned, 4) if self.returned else 0.0
+            ),
+            "count": round(self.sums["count"] / self.n, 2) if self.n else 0.0,
+            "empty": round(self.empty / self.n, 4) if self.n else 0.0,
         }
 
 
@@ -112,23 +153,31 @@ def is_cross_lingual(query: JudgedQuery, product_languages: Mapping[str, Iterabl
 
 def evaluate(
     queries: Sequence[JudgedQuery],
-    rank: Callable[[JudgedQuery], Sequence[str]],
+    rank: Callable[[JudgedQuery], Sequence[str] | RankedList],
     product_languages: Mapping[str, Iterable[str]],
     k: int = 10,
 ) -> dict[str, dict[str, Any]]:
     """Metrics per group for the ranking function ``rank`` (query → product ids)."""
     groups: dict[str, GroupMetrics] = {}
     for query in queries:
-        ranking = list(rank(query))
+        ranked = rank(query)
+        if not isinstance(ranked, RankedList):
+            ranked = RankedList(list(ranked), len(ranked))
+        ranking = list(ranked.ids)
         values = (
             ndcg(ranking, query.grades, k),
             recall(ranking, query.relevant, k),
             mrr(ranking, query.relevant, k),
         )
+        pool = {
+            "returned": len(ranking),
+            "relevant_returned": len(query.relevant.intersection(ranking)),
+            "count": ranked.count,
+        }
         names = ["all", f"lang:{query.language}"]
         if is_cross_lingual(query, product_languages):
             names.append("cross_lingual")
         for name in names:
-            groups.setdefault(name, GroupMetrics()).add(*values)
+            groups.setdefault(name, GroupMetrics()).add(*values, **pool)
     order = sorted(groups, key=lambda g: (g != "all", g == "cross_lingual", g))
     return {name: groups[name].as_dict(k) for name in order}

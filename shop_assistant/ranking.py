@@ -59,6 +59,14 @@ class Explanation:
     title_similarity: float = 0.0
     language_match: bool = False
     passage: PassageRef | None = None  # the passage that matched best (search)
+    # Search: similarity of the query to the product as a whole (its mean vector), what
+    # the space's relevance threshold is compared with.
+    product_similarity: float | None = None
+    # Search: why the product is a result: "keywords", "spelling", "meaning" (see
+    # shop_assistant.search.relevance); empty when it is shown without matching.
+    matched_by: list[str] = field(default_factory=list)
+    # Search: business signals added to the score ("in_stock", "query_language").
+    boosts: dict[str, float] = field(default_factory=dict)
     figures: dict[str, Any] = field(default_factory=dict)
     rules: list[str] = field(default_factory=list)
     pinned: bool = False
@@ -77,3 +85,6 @@ class Candidate:
     brand: str = ""
     category_path: list[str] = field(default_factory=list)
     explanation: Explanation = field(default_factory=lambda: Explanation("search"))
+    in_stock: bool = True
+    price: Any = None  # Decimal or None
+    attributes: dict[str, str] = field(default_factory=dict)

@@ -27,11 +27,14 @@ class LoadedCatalog:
 
 def index_and_analyze() -> None:
     from shop_assistant.indexing import Indexer
+    from shop_assistant.indexing.calibration import calibrate
     from shop_assistant.indexing.spaces import get_or_create_active_space
 
-    Indexer(get_or_create_active_space()).index_all()
+    space = get_or_create_active_space()
+    Indexer(space).index_all()
     with connection.cursor() as cursor:  # planner statistics (search reads term frequencies)
         cursor.execute("ANALYZE shop_assistant_passage")
+    calibrate(space)  # as a full reindex job does: the space's relevance threshold
 
 
 def load_small_catalog() -> LoadedCatalog:

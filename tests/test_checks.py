@@ -68,3 +68,13 @@ def test_unknown_setting_key_is_an_error():
         messages = checks.check_backends()
     assert [m.id for m in messages] == ["shop_assistant.E002"]
     assert "ENCODERS" in messages[0].msg
+
+
+def test_facets_accept_any_attribute_and_reject_unknown_names():
+    good = {"FACETS": ["category", "brand", "price", "in_stock", "attr.color"]}
+    with override_settings(SHOP_ASSISTANT=good):
+        assert checks.check_facets() == []
+    with override_settings(SHOP_ASSISTANT={"FACETS": ["colour", "attr."]}):
+        messages = checks.check_facets()
+    assert [m.id for m in messages] == ["shop_assistant.E008"]
+    assert "colour, attr." in messages[0].msg and "attr.<key>" in messages[0].hint

@@ -19,13 +19,21 @@ from .paths import EVAL_DIR
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-METRICS = {"n", "ndcg@10", "recall@10", "mrr@10"}
+METRICS = {"n", "ndcg@10", "recall@10", "mrr@10", "precision", "count", "empty"}
 
 
 @pytest.fixture(scope="module")
 def eval_catalog(django_db_setup, django_db_blocker) -> Iterator[LoadedCatalog]:
     with django_db_blocker.unblock():
         catalog = load_eval_catalog(EVAL_DIR / "products.jsonl")
+        # The eval catalog has one category: the relevance thresholds are calibrated on
+        # the judged dev queries, as benchmarks/RESULTS.md does.
+        call_command(
+            "shop_assistant_calibrate",
+            "--queries",
+            str(EVAL_DIR / "queries_dev.jsonl"),
+            stdout=StringIO(),
+        )
     yield catalog
     with django_db_blocker.unblock():
         wipe_catalog()
@@ -47,6 +55,14 @@ def assert_hybrid_wins_every_large_group(report: dict) -> None:
             continue
         for other in ("vector", "lexical"):
             assert hybrid["ndcg@10"] >= report[other][group]["ndcg@10"], (group, other, report)
+
+
+def test_the_space_was_calibrated_on_the_judged_queries(eval_catalog):
+    from shop_assistant.models import EmbeddingSpace
+
+    space = EmbeddingSpace.objects.active()
+    assert space.calibration["source"] == "queries:queries_dev.jsonl"
+    assert space.calibration["recall"] >= 0.97 and 0.0 < space.min_similarity < 0.3
 
 
 def test_hybrid_search_meets_the_quality_bar_on_the_dev_queries(eval_catalog):

@@ -67,3 +67,24 @@ def test_read_queries_names_the_bad_line(tmp_path):
         read_queries(path)
     path.write_text(path.read_text().splitlines()[0] + "\n", encoding="utf-8")
     assert read_queries(path)[0].grades == {"x": 2}
+
+
+def test_precision_pools_every_returned_result_and_counts_empty_lists():
+    from shop_assistant.evaluation import RankedList
+
+    queries = [
+        JudgedQuery("q1", "tent", "en", {"a": 3, "b": 0}),
+        JudgedQuery("q2", "kettle", "en", {"c": 2}),
+        JudgedQuery("q3", "gibberish", "en", {"d": 1}),
+    ]
+    lists = {
+        "q1": RankedList(["a", "b", "x"], 40),  # a page of 3 out of 40 results
+        "q2": ["c"],
+        "q3": RankedList([], 0),
+    }
+
+    report = evaluate(queries, lambda q: lists[q.qid], {})["all"]
+
+    assert report["precision"] == pytest.approx(2 / 4)  # a and c of a, b, x, c
+    assert report["count"] == pytest.approx((40 + 1 + 0) / 3, abs=0.01)
+    assert report["empty"] == pytest.approx(1 / 3, abs=1e-4)

@@ -16,6 +16,7 @@ from shop_assistant.search.facets import facet_counts
 from shop_assistant.search.fusion import LEXICAL_WEIGHT, EntryFacts, fuse
 from shop_assistant.search.lexical import LexicalMatch
 from shop_assistant.search.terms import analyze
+from shop_assistant.search.values import canonical_filters, stored_value
 
 from .factories import category, product
 
@@ -94,10 +95,53 @@ def test_facets_count_every_ancestor_and_skip_missing_brands():
 
     assert facets["brand"] == [{"value": "Koyo", "count": 2}]
     assert facets["category"] == [
-        {"value": "electronics", "count": 3},
-        {"value": "headphones", "count": 2},
-        {"value": "tablets", "count": 1},
+        {"value": "electronics", "count": 3, "parent": None},
+        {"value": "headphones", "count": 2, "parent": "electronics"},
+        {"value": "tablets", "count": 1, "parent": "electronics"},
     ]
+
+
+def test_price_stock_and_attribute_facets_with_localized_labels():
+    candidates = [
+        Candidate(i, i, 1.0, in_stock=i != 3, price=Decimal(p), attributes=attrs)
+        for i, (p, attrs) in enumerate(
+            [
+                ("12.00", {"color": "red"}),
+                ("19.99", {"color": "red"}),
+                ("47.50", {"color": "navy"}),
+                ("130.00", {}),
+                ("262.00", {"color": "red", "size": "L"}),
+            ],
+            1,
+        )
+    ]
+    labels = {"color": {"red": {"es": "rojo", "de": "Rot"}}}
+
+    facets = facet_counts(
+        candidates, ["price", "in_stock", "attr.color"], language="es", labels=labels
+    )
+
+    assert facets["in_stock"] == [{"value": "true", "count": 4}, {"value": "false", "count": 1}]
+    assert facets["attr.color"] == [
+        {"value": "red", "count": 3, "label": "rojo"},
+        {"value": "navy", "count": 1, "label": "navy"},  # no label: as stored
+    ]
+    ranges = facets["price"]
+    # Cut at the quartiles (19.99, 47.50, 130) rounded down (15, 45, 100).
+    assert [r["value"] for r in ranges] == ["-14.99", "15-44.99", "45-99.99", "100-"]
+    assert [r["count"] for r in ranges] == [1, 1, 1, 2]
+    assert ranges[0]["min"] is None and ranges[-1]["max"] is None
+    assert ranges[2]["min"] == Decimal("45") and ranges[2]["max"] == Decimal("99.99")
+
+
+def test_attribute_filters_accept_a_value_in_any_language():
+    labels = {"color": {"red": {"es": "rojo", "de": "Rot"}, "navy": {"fr": "bleu marine"}}}
+    filters = Filters(attributes={"color": "ROJO", "size": "L"})
+
+    assert canonical_filters(filters, labels).attributes == {"color": "red", "size": "L"}
+    assert stored_value("color", "Bleu Marine", labels) == "navy"
+    assert stored_value("color", "rot", labels) == "red"  # case-insensitive
+    assert stored_value("color", "verde", labels) == "verde"  # unknown: as given
 
 
 # -- passages (pure) -----------------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 from shop_assistant.indexing import Indexer, ann
 from shop_assistant.indexing.ann import index_state, vector_expression
+from shop_assistant.indexing.calibration import calibrate
 from shop_assistant.indexing.runner import run_job
 from shop_assistant.indexing.spaces import (
     SpaceError,
@@ -180,6 +181,27 @@ def test_a_halfvec_space_indexes_16_bit_floats_and_finds_what_the_vector_space_f
         found, plan = nearest_to(half, query)
         assert found[0] == entry.pk and half.index_name in plan
     assert min(overlap) >= 0.9
+
+
+@pytest.mark.django_db
+def test_each_space_calibrates_its_own_relevance_threshold(space):
+    load_catalog(40)
+    Indexer(space).index_all()
+    use = calibrate(space)
+
+    call_command("shop_assistant_build_space", "--model", MINILM, "--name", "minilm")
+    minilm = EmbeddingSpace.objects.get(name="minilm")
+
+    # The build calibrated the new space on the catalog's category names, with its own
+    # encoder: its threshold is its own, not the USE space's.
+    assert use.source == minilm.calibration["source"] == "catalog"
+    assert use.relevant >= 5 and use.irrelevant >= 5
+    assert minilm.min_similarity is not None and minilm.min_similarity != use.threshold
+    for calibration in (use.as_dict(), minilm.calibration):
+        # Each threshold keeps most relevant pairs and lets few irrelevant ones through.
+        assert calibration["recall"] > 0.5 and calibration["precision"] > 0.5, calibration
+    space.refresh_from_db()
+    assert space.min_similarity == use.threshold  # stored on the space
 
 
 @pytest.mark.django_db

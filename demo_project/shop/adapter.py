@@ -7,11 +7,16 @@ from typing import Any
 
 from shop_assistant.catalog import ProductAdapter
 
+from .catalog_data import value_labels
 from .models import OrderLine
 
 
 class DemoProductAdapter(ProductAdapter):
-    """Reads ``Order``/``OrderLine`` for "frequently bought together"."""
+    """Reads ``Order``/``OrderLine`` for "frequently bought together", and names colour
+    and material values in every language (``attr.color=rojo`` filters on ``red``)."""
+
+    def get_value_labels(self) -> dict[str, dict[str, dict[str, str]]]:
+        return {**super().get_value_labels(), **value_labels()}
 
     def get_orders(self) -> Iterator[tuple[Any, list[Any]]]:
         lines = OrderLine.objects.order_by("order_id").values_list("order__number", "product_id")

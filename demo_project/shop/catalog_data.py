@@ -203,6 +203,15 @@ _MATERIALS: dict[str, Text] = {
     ),
 }
 
+
+def value_labels() -> dict[str, dict[str, dict[str, str]]]:
+    """Colour and material values in every language, as the adapter names them."""
+    return {
+        "color": {value: dict(names) for value, names in _COLOURS.items()},
+        "material": {value: dict(names) for value, names in _MATERIALS.items()},
+    }
+
+
 # Attribute values that appear in sentences, per language (numbers are localised instead).
 _ATTR_TEXT: dict[str, dict[str, Text]] = {
     "fit": {

@@ -50,3 +50,94 @@ def test_a_query_finds_a_product_described_only_in_another_language(
     hit = body["results"][ids.index(product)]
     assert hit["explanation"]["vector"]["rank"] is not None
     assert hit["explanation"]["language_match"] is False
+
+
+# -- result lists that mean something (issue 13) --------------------------------------------
+
+
+def leaf_categories(body: dict) -> list[str]:
+    entries = dict(
+        CatalogEntry.objects.filter(
+            product_id__in=[hit["product_id"] for hit in body["results"]]
+        ).values_list("product_id", "category_path")
+    )
+    return [entries[hit["product_id"]][-1] for hit in body["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "category"),
+    [
+        ("tent", "tents"),
+        ("Zelt", "tents"),
+        ("テント", "tents"),
+        ("kettle", "kettles"),
+        ("Wasserkocher", "kettles"),
+        ("headphones", "headphones"),
+    ],
+)
+def test_a_product_type_query_returns_that_category_and_all_of_it(
+    client, demo_catalog, query, category
+):
+    body = client.get(URL, {"q": query, "page_size": 100}).json()
+    found = leaf_categories(body)
+    in_category = CatalogEntry.objects.filter(category_path__contains=[category]).count()
+
+    assert body["count"] == len(found)
+    assert found.count(category) >= 0.8 * len(found), (query, found)
+    assert found.count(category) == in_category, (query, found)  # all of them
+
+
+@pytest.mark.parametrize("query", ["asdfghjkl qwertz", "dog food", "sofa", "pizza"])
+def test_gibberish_and_products_the_shop_does_not_sell_return_nothing(client, demo_catalog, query):
+    body = client.get(URL, {"q": query}).json()
+
+    assert body["count"] == 0 and body["results"] == [], leaf_categories(body)
+    assert body["suggestions"]["categories"] and body["suggestions"]["related"]
+
+
+def test_a_misspelled_query_still_finds_its_products(client, demo_catalog):
+    body = client.get(URL, {"q": "wasserkocherr", "page_size": 100}).json()
+    found = leaf_categories(body)
+    kettles = CatalogEntry.objects.filter(category_path__contains=["kettles"]).count()
+
+    # Every kettle, first, found by its spelling (a misspelled query has no keywords to
+    # anchor the meaning matches on, so similar appliances follow them).
+    assert found[:kettles] == ["kettles"] * kettles, found
+    for hit in body["results"][:kettles]:
+        assert "spelling" in hit["explanation"]["matched_by"]
+
+
+def test_a_colour_in_another_language_filters_and_facets_are_localized(
+    client, demo_catalog, settings
+):
+    settings.SHOP_ASSISTANT = {**settings.SHOP_ASSISTANT, "FACETS": ["attr.color"]}
+    body = client.get(URL, {"q": "mochila", "lang": "es", "attr.color": "rojo"}).json()
+    red = client.get(URL, {"q": "mochila", "lang": "es", "attr.color": "red"}).json()
+
+    colours = CatalogEntry.objects.filter(
+        product_id__in=[hit["product_id"] for hit in body["results"]]
+    ).values_list("attributes__color", flat=True)
+    assert body["count"] > 0 and set(colours) == {"red"}
+    assert [h["product_id"] for h in body["results"]] == [h["product_id"] for h in red["results"]]
+    assert body["facets"]["attr.color"] == [
+        {"value": "red", "count": body["count"], "label": "rojo"}
+    ]
+
+
+def test_titles_follow_the_query_language_then_the_shop_default(client, demo_catalog):
+    body = client.get(URL, {"q": "헤드폰", "page_size": 20}).json()
+
+    assert body["language"] == "ko" and body["count"] > 0
+    for hit in body["results"]:
+        titles = CatalogEntry.objects.get(product_id=hit["product_id"]).titles
+        expected = "en" if titles.get("en") else next(iter(titles))
+        assert hit["title_language"] == expected and hit["title"] == titles[expected]
+
+
+def test_in_stock_products_come_first_at_similar_relevance(client, demo_catalog):
+    body = client.get(URL, {"q": "chaqueta impermeable", "page_size": 10}).json()
+    hits = body["results"]
+
+    assert all(hit["in_stock"] for hit in hits[:3]), [h["title"] for h in hits[:3]]
+    for hit in hits:
+        assert ("in_stock" in hit["explanation"]["boosts"]) == hit["in_stock"]

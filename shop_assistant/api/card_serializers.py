@@ -72,6 +72,20 @@ class ExplanationSerializer(serializers.Serializer):
     passage = PassageSerializer(
         allow_null=True, help_text="Search: the passage that matched best, and its language."
     )
+    product_similarity = serializers.FloatField(
+        allow_null=True,
+        help_text="Search: similarity of the query to the product as a whole (its passages' "
+        "mean vector), compared with the embedding space's calibrated relevance threshold.",
+    )
+    matched_by = serializers.ListField(
+        child=serializers.ChoiceField(choices=["keywords", "spelling", "meaning"]),
+        help_text="Search: why the product is a result: the query's keywords, a close "
+        "spelling (typos), or its meaning (similarity over the threshold).",
+    )
+    boosts = serializers.DictField(
+        child=serializers.FloatField(),
+        help_text="Search: business signals added to the score (in_stock, query_language).",
+    )
     figures = serializers.DictField(
         help_text="A recommendation strategy's own figures: similarity, lift, support, "
         "buyers, orders, trending_score, interest, because (product ids)."

@@ -137,8 +137,61 @@ class SearchParamsSerializer(serializers.Serializer):
 
 
 class FacetValueSerializer(serializers.Serializer):
-    value = serializers.CharField(help_text="The facet's value (a category slug, a brand, ...).")
-    count = serializers.IntegerField(help_text="Matching products with this value.")
+    value = serializers.CharField(
+        help_text="The facet's value: a category slug, a brand, an attribute's stored value, "
+        "a price range ('lo-hi'), 'true'/'false' for in_stock."
+    )
+    count = serializers.IntegerField(help_text="Results with this value.")
+    label = serializers.CharField(
+        required=False,
+        help_text="Attribute facets: the value in the search language (the shop's value "
+        "labels), else as stored.",
+    )
+    parent = serializers.CharField(
+        required=False,
+        allow_null=True,
+        help_text="Category facet: the parent category's slug (null for a root).",
+    )
+    min = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        help_text="Price facet: the range's lowest price for min_price (null: open).",
+    )
+    max = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        help_text="Price facet: the range's highest price for max_price (null: open).",
+    )
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        """Only the keys this facet's values have (``parent`` for categories, ...)."""
+        data = super().to_representation(instance)
+        return {key: value for key, value in data.items() if key in instance}
+
+
+class CategorySuggestionSerializer(serializers.Serializer):
+    value = serializers.CharField(help_text="A category slug (filter on it with category=).")
+    count = serializers.IntegerField(help_text="Nearest products in it.")
+
+
+class SuggestionsSerializer(serializers.Serializer):
+    did_you_mean = serializers.CharField(
+        allow_null=True,
+        help_text="The query with unknown words replaced by the closest words of the "
+        "catalog (trigram), or null.",
+    )
+    categories = CategorySuggestionSerializer(
+        many=True, help_text="Categories of the products nearest to the query."
+    )
+    related = ProductCardSerializer(
+        many=True,
+        help_text="A few products near the query that do NOT match it: show them as such "
+        "(e.g. 'You may also like'), never as results.",
+    )
 
 
 class SearchResultSerializer(PlannedRepresentation, serializers.Serializer):
@@ -154,13 +207,19 @@ class SearchResultSerializer(PlannedRepresentation, serializers.Serializer):
         "Accept-Language header, or the shop's default.",
     )
     count = serializers.IntegerField(
-        help_text="Products in the ranked result list (keyword matches plus nearest "
-        "neighbours, up to the retrieval depth; all of them when a filter leaves fewer)."
+        help_text="Products that match the query (by keywords, a close spelling, or a "
+        "meaning over the relevance threshold) and the filters, among those retrieved (each "
+        "side retrieves 50, more for deep pages); 0 when nothing matches."
     )
     results = ProductCardSerializer(source="hits", many=True, help_text="This page's products.")
+    suggestions = SuggestionsSerializer(
+        allow_null=True,
+        help_text="Only when nothing matched (count 0): what to offer instead; else null.",
+    )
     facets = serializers.DictField(
         child=FacetValueSerializer(many=True),
-        help_text="Per facet named in SHOP_ASSISTANT['FACETS'] (default: category, brand), "
-        "the values of all the matching products with their counts, most first; a product "
-        "counts for its category and every parent category.",
+        help_text="Per facet named in SHOP_ASSISTANT['FACETS'] (default: category, brand; "
+        "also price, in_stock and attr.<key>), "
+        "the values of the products counted in `count` with their counts, most first; a "
+        "product counts for its category and every parent category.",
     )

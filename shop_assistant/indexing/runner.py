@@ -31,8 +31,10 @@ from ..core.errors import TRANSIENT_ERRORS
 from ..core.ids import to_pk
 from ..models import IndexJob
 from . import ann
+from .calibration import calibrate
 from .service import Indexer, IndexReport, mark_failed
 from .spaces import finish_build, resolve_space
+from .vocabulary import refresh_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -216,6 +218,9 @@ class JobRunner:
         if job.kind == IndexJob.Kind.REINDEX and not job.product_ids:
             result["removed"] = Indexer(job.space).remove_missing()
         ann.ensure_index(job.space)
+        if job.kind == IndexJob.Kind.REINDEX and not job.product_ids:
+            calibrate(job.space)  # the whole catalog changed: its threshold is redone
+            refresh_vocabulary()
         status = IndexJob.Status.SUCCEEDED
         errors = dict(job.errors)
         if job.kind == IndexJob.Kind.BUILD_SPACE:

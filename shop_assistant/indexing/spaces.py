@@ -31,9 +31,11 @@ from ..core.loading import split_setting
 from ..embeddings import load_encoder
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, IndexJob, Passage
 from . import ann
+from .calibration import calibrate
 from .canary import CanaryReport, canary_check
 from .jobs import create_job, queue_job, start_job
 from .service import Indexer
+from .vocabulary import refresh_vocabulary
 
 State = EmbeddingSpace.State
 
@@ -213,6 +215,8 @@ def finish_build(space: EmbeddingSpace, *, activate: bool) -> BuildOutcome:
         Indexer(space).index_ids(behind, build_index=False)
     ann.ensure_index(space)
     canary = canary_check(space)
+    calibrate(space)  # this encoder's own relevance threshold
+    refresh_vocabulary()
     activated = False
     if activate and canary.passed:
         activate_space(space, canary_passed=True)

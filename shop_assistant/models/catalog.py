@@ -57,6 +57,17 @@ class EmbeddingSpace(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     activated_at = models.DateTimeField(_("activated"), null=True, blank=True)
+    min_similarity = models.FloatField(
+        _("relevance threshold"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Similarity a product must reach to be a search result without matching the "
+            "query's keywords; calibrated for this space's encoder on labelled pairs "
+            "(empty: calibrated on the first search)."
+        ),
+    )
+    calibration = models.JSONField(_("calibration"), default=dict, blank=True, editable=False)
 
     objects = EmbeddingSpaceQuerySet.as_manager()
 

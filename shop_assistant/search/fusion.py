@@ -28,7 +28,7 @@ coverage already is near zero across languages.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..indexing.ann import Neighbor
@@ -52,6 +52,9 @@ class EntryFacts:
     brand: str
     category_path: list[str]
     languages: list[str]
+    in_stock: bool = True
+    price: Any = None
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 def fuse(
@@ -64,10 +67,12 @@ def fuse(
     trigram: Mapping[int, float],
     facts: Mapping[int, EntryFacts],
     weights: Mapping[str, float] | None = None,
+    keywords: Mapping[int, LexicalMatch] | None = None,
 ) -> list[Candidate]:
     """One :class:`Candidate` per product found by the sides ``mode`` uses, best first.
 
-    ``similarities`` holds the vector side's view of products it did not rank itself;
+    ``similarities`` holds the vector side's view of products it did not rank itself,
+    ``keywords`` the keyword side's view of products it did not rank (``position`` 0);
     ``facts`` must cover every entry found; ``weights`` (hybrid mode): learned fusion
     weights per feature instead of the built-in ones.
     """
@@ -85,7 +90,7 @@ def fuse(
         if fact is None:  # removed between the queries
             continue
         vmatch = by_vector.get(entry_id) or similarities.get(entry_id)
-        lmatch = by_lexical.get(entry_id)
+        lmatch = by_lexical.get(entry_id) or (keywords or {}).get(entry_id)
         tri = trigram.get(entry_id, 0.0)
         same_language = language in fact.languages
         score = _score(mode, vmatch, lmatch, tri)
@@ -98,6 +103,9 @@ def fuse(
                 score=score,
                 brand=fact.brand,
                 category_path=list(fact.category_path),
+                in_stock=fact.in_stock,
+                price=fact.price,
+                attributes=dict(fact.attributes or {}),
                 explanation=_explain(vmatch, lmatch, tri, same_language),
             )
         )

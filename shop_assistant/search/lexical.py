@@ -45,16 +45,26 @@ class LexicalMatch:
 
 
 def keyword_products(
-    terms: QueryTerms, filters: Filters, k: int, *, using: str
+    terms: QueryTerms,
+    filters: Filters,
+    k: int,
+    *,
+    using: str,
+    entry_ids: Sequence[int] | None = None,
 ) -> list[LexicalMatch]:
     """The ``k`` products matching most of the query's terms, best first.
 
     Ordered by weighted coverage, then title coverage, then ``ts_rank``; the
     ordering and the limit run in the database, so only ``k`` rows come back.
+    ``entry_ids`` restricts the search to those products (the keyword side's view of
+    products the vector side found).
     """
-    if not terms or k <= 0:
+    if not terms or k <= 0 or (entry_ids is not None and not entry_ids):
         return []
     where, params = filter_sql(filters)
+    restrict, restrict_params = "", []
+    if entry_ids is not None:
+        restrict, restrict_params = " AND p.entry_id = ANY(%s)", [list(entry_ids)]
     flags: list[str] = []
     flag_params: list[str] = []
     coverage: list[str] = []
@@ -85,7 +95,7 @@ def keyword_products(
         "WITH hit AS MATERIALIZED ("
         f"SELECT p.id, p.entry_id, p.kind, {', '.join(matches)}, "
         "ts_rank(p.search_vector, %s::tsquery) AS rank "
-        f"FROM {Passage._meta.db_table} p WHERE p.search_vector @@ %s::tsquery "
+        f"FROM {Passage._meta.db_table} p WHERE p.search_vector @@ %s::tsquery{restrict} "
         f"LIMIT {int(SCAN_LIMIT)}), "
         f"m AS MATERIALIZED (SELECT p.entry_id, {', '.join(flags)}, max(p.rank) AS rank, "
         "(array_agg(p.id ORDER BY p.rank DESC))[1] AS best FROM hit p GROUP BY p.entry_id) "
@@ -95,7 +105,17 @@ def keyword_products(
     with connections[using].cursor() as cursor:
         cursor.execute(
             sql,
-            [*flag_params, query, query, *ranked_params, *params, *weights, *weights, k],
+            [
+                *flag_params,
+                query,
+                query,
+                *restrict_params,
+                *ranked_params,
+                *params,
+                *weights,
+                *weights,
+                k,
+            ],
         )
         rows = cursor.fetchall()
     total = terms.total_weight or 1.0

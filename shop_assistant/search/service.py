@@ -6,6 +6,7 @@ the search log is written, to the default database.
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from uuid import UUID
@@ -18,22 +19,24 @@ from ..conf import app_settings
 from ..core.errors import InvalidInput
 from ..embeddings import cached_query_embedding
 from ..filters import Filters
+from ..indexing import calibration
 from ..indexing.ann import Neighbor
 from ..indexing.spaces import active_space
 from ..language import negotiate
 from ..merchandising import apply_rules
 from ..models import CatalogEntry, Passage
 from ..ranking import Candidate, PassageRef
-from . import lexical, vector
+from . import lexical, relevance, vector
 from .facets import facet_counts
 from .fusion import MODES, EntryFacts, Mode, fuse
 from .learned import NOTHING_LEARNED, learned_version
 from .log import log_search
+from .suggestions import RELATED_PRODUCTS, Suggestions, did_you_mean, related_categories
 from .terms import analyze
+from .values import canonical_filters
 
-#: Products each side retrieves. Paging beyond it, the vector side goes deeper (so a
-#: page is full whenever enough products match the filters) while the keyword side's
-#: list stays the same; ``count`` then grows with the depth reached.
+#: Products each side retrieves. Paging beyond it, both sides go deeper (so a page is
+#: full whenever enough products match); ``count`` then grows with the depth reached.
 CANDIDATE_DEPTH = 50
 #: Results served at most: pages beyond them are empty (deep pages cost a deep scan).
 MAX_RESULTS = 1000
@@ -47,7 +50,8 @@ class InvalidSearch(InvalidInput):
 
 @dataclass
 class SearchResult:
-    """A page of results with the language used, the total and the facet counts."""
+    """A page of results with the language used, the total and the facet counts; when
+    nothing matched, :class:`~.suggestions.Suggestions` instead."""
 
     query_id: UUID | None
     language: str
@@ -55,6 +59,7 @@ class SearchResult:
     count: int
     hits: list[ProductCard]
     facets: dict[str, list[dict]] = field(default_factory=dict)
+    suggestions: Suggestions | None = None  # when nothing matched
 
 
 def search(
@@ -77,11 +82,11 @@ def search(
     """
     started = time.perf_counter()
     text = _validate(q, page, page_size, mode)
-    filters = filters or Filters()
+    filters = canonical_filters(filters or Filters())
     choice = negotiate(text, lang=lang, accept_language=accept_language)
     using = app_settings.DATABASE
     depth = min(max(CANDIDATE_DEPTH, page * page_size), MAX_RESULTS)
-    candidates = _retrieve(text, choice.code, filters, depth, mode, using)
+    candidates = _retrieve(text, choice.code, filters, depth, mode, using, results_only=True)
     candidates = apply_rules(
         candidates,
         query=text,
@@ -91,7 +96,10 @@ def search(
     )
     start = (page - 1) * page_size
     hits = hydrate(candidates[start : start + page_size], choice.code, using)
-    facets = facet_counts(candidates) if with_facets else {}
+    facets = facet_counts(candidates, language=choice.code) if with_facets else {}
+    suggestions = None
+    if not candidates and with_facets:
+        suggestions = _suggestions(text, choice.code, filters, mode, using)
     query_id = None
     if log:
         query_id = log_search(
@@ -103,7 +111,9 @@ def search(
             count=len(candidates),
             latency_ms=(time.perf_counter() - started) * 1000,
         )
-    result = SearchResult(query_id, choice.code, choice.source, len(candidates), hits, facets)
+    result = SearchResult(
+        query_id, choice.code, choice.source, len(candidates), hits, facets, suggestions
+    )
     if log:
         signals.search_performed.send(sender=search, query=text, filters=filters, result=result)
     return result
@@ -117,6 +127,17 @@ def retrieve_candidates(
     if not text or k <= 0:
         return []
     return _retrieve(text, language, filters, k, mode, app_settings.DATABASE)[:k]
+
+
+def _suggestions(text: str, language: str, filters: Filters, mode: Mode, using: str) -> Suggestions:
+    """Help for a search without results: a spelling, the nearest categories and a few
+    related products (the nearest candidates, which did not match)."""
+    nearest = _retrieve(text, language, filters, CANDIDATE_DEPTH, mode, using)
+    return Suggestions(
+        did_you_mean=did_you_mean(text, using=using),
+        categories=related_categories(nearest),
+        related=hydrate(nearest[:RELATED_PRODUCTS], language, using),
+    )
 
 
 def _validate(q: str, page: int, page_size: int, mode: str) -> str:
@@ -134,8 +155,17 @@ def _validate(q: str, page: int, page_size: int, mode: str) -> str:
 
 
 def _retrieve(
-    text: str, language: str, filters: Filters, depth: int, mode: Mode, using: str
+    text: str,
+    language: str,
+    filters: Filters,
+    depth: int,
+    mode: Mode,
+    using: str,
+    *,
+    results_only: bool = False,
 ) -> list[Candidate]:
+    """The fused candidates; with ``results_only``, those that match the query (see
+    :mod:`.relevance`), business signals applied."""
     space = active_space(using)
     if space is None:  # nothing indexed yet: keywords only
         mode = "lexical"
@@ -177,16 +207,24 @@ def _retrieve(
     lexical_matches: list[lexical.LexicalMatch] = []
     if mode != "vector":
         terms = analyze(text, language, using)
-        lexical_matches = lexical.keyword_products(
-            terms, filters, min(depth, CANDIDATE_DEPTH), using=using
-        )
+        lexical_matches = lexical.keyword_products(terms, filters, depth, using=using)
     ids = list(dict.fromkeys([m.entry_id for m in vector_matches + lexical_matches]))
     similarities: dict[int, Neighbor] = {}
+    keywords: dict[int, lexical.LexicalMatch] = {}
     trigram: dict[int, float] = {}
     if mode == "hybrid":
         ranked = {m.entry_id for m in vector_matches}
         missing = [i for i in ids if i not in ranked]
         similarities = vector.similarities(space, query_vector, missing, using=using)
+        # The keyword side's view of the products only the vector side ranked: whatever
+        # depth a page asked for, a product has the same evidence (and the same score).
+        found = {m.entry_id for m in lexical_matches}
+        unseen = [i for i in ids if i not in found]
+        for match in lexical.keyword_products(
+            terms, filters, len(unseen), using=using, entry_ids=unseen
+        ):
+            match.position = 0  # not ranked by the keyword side
+            keywords[match.entry_id] = match
         trigram = lexical.title_similarity(text, ids, using=using)
     candidates = fuse(
         mode=mode,
@@ -194,15 +232,38 @@ def _retrieve(
         vector=vector_matches,
         lexical=lexical_matches,
         similarities=similarities,
+        keywords=keywords,
         trigram=trigram,
         facts=entry_facts(ids, using),
         weights=learned.fusion,
     )
+    if results_only:
+        product_similarities: dict[int, float] = {}
+        threshold = None
+        if space is not None and query_vector is not None:
+            product_similarities = calibration.product_similarities(
+                space, query_vector, [c.entry_id for c in candidates], using=using
+            )
+            threshold = calibration.space_threshold(space, using)
+        reference = first_tier | {m.entry_id for m in lexical_matches[:CANDIDATE_DEPTH]}
+        candidates = relevance.results_only(
+            candidates,
+            product_similarities,
+            threshold,
+            reference=reference,
+            min_coverage=0.0 if mode == "lexical" else relevance.KEYWORD_MIN_COVERAGE,
+        )
+        candidates = relevance.apply_signals(candidates, language)
     # Products found only because a deep page asked for more come after the fused first
-    # tier, in vector order, so every page is the same whatever page is asked for.
-    first_tier.update(m.entry_id for m in lexical_matches)
+    # tier (each side's first CANDIDATE_DEPTH), by their best rank on either side: a
+    # deeper list only adds products ranked below every one of a shallower list, so every
+    # page is the same whatever page is asked for.
+    first_tier.update(m.entry_id for m in lexical_matches[:CANDIDATE_DEPTH])
     if len(first_tier) < len(candidates):
         tail_rank = {m.entry_id: m.rank for m in vector_matches}
+        for match in lexical_matches:
+            previous = tail_rank.get(match.entry_id, match.position)
+            tail_rank[match.entry_id] = min(previous, match.position)
         candidates.sort(  # stable: the first tier keeps its fused order
             key=lambda c: (
                 c.entry_id not in first_tier,
@@ -219,11 +280,18 @@ def entry_facts(entry_ids: list[int], using: str) -> dict[int, EntryFacts]:
     # by one, which cost more than the query itself (benchmarks/RESULTS.md).
     with connections[using].cursor() as cursor:
         cursor.execute(
-            "SELECT id, product_id, brand, category_path, languages "
+            "SELECT id, product_id, brand, category_path, languages, in_stock, price, "
+            "attributes "
             f"FROM {CatalogEntry._meta.db_table} WHERE id = ANY(%s)",
             [list(entry_ids)],
         )
-        return {row[0]: EntryFacts(*row) for row in cursor.fetchall()}
+        rows = cursor.fetchall()
+    facts = {}
+    for *row, attributes in rows:
+        if isinstance(attributes, str):  # Django reads jsonb as text, JSONField parses it
+            attributes = json.loads(attributes)
+        facts[row[0]] = EntryFacts(*row, attributes=attributes or {})
+    return facts
 
 
 def hydrate(candidates: list[Candidate], language: str, using: str) -> list[ProductCard]:

@@ -17,6 +17,7 @@ import numpy as np
 from ..filters import Filters, filter_sql
 from ..indexing import ann
 from ..indexing.ann import Neighbor
+from ..indexing.calibration import SEARCH_KIND_PENALTY
 from ..models import EmbeddingSpace
 
 #: Filters leaving at most this many products are served by an exact scan.
@@ -25,7 +26,7 @@ EXACT_SCAN_MAX_PRODUCTS = 3000
 #: the first words of a long title, a title passage at position 1). Measured on the eval
 #: dev queries (vector nDCG@10 0.64 → 0.68 with the title head passage); see
 #: benchmarks/RESULTS.md.
-KIND_PENALTY = {"title": 0.0, "title_head": 0.05, "description": 0.1, "attributes": 0.1}
+KIND_PENALTY = SEARCH_KIND_PENALTY
 
 
 def filtered_entries(

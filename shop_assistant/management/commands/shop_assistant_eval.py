@@ -2,7 +2,9 @@
 
 Runs every judged query through the search service in each mode (hybrid, vector,
 lexical) over the currently indexed catalog and prints nDCG, Recall and MRR at ``k``
-per group (all, per query language, cross-lingual). Relevant ids are matched to
+per group (all, per query language, cross-lingual), and of the result lists (the first
+100 results of each): the precision (share of returned results judged relevant) and the
+mean count of results. Relevant ids are matched to
 products through a field of the product model (``--id-field``, default ``sku``).
 """
 
@@ -16,14 +18,18 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ...conf import app_settings, get_product_model
-from ...evaluation import JudgedQuery, evaluate, read_queries
+from ...evaluation import JudgedQuery, RankedList, evaluate, read_queries
 from ...models import CatalogEntry
 from ...search import InvalidSearch, search
 from ...search.fusion import MODES
+from ...search.service import MAX_PAGE_SIZE
 
 
 class Command(BaseCommand):
-    help = "Evaluate search quality (nDCG/Recall/MRR@k) on judged queries in JSONL."
+    help = (
+        "Evaluate search quality (nDCG/Recall/MRR@k, precision and count of the result "
+        "lists) on judged queries in JSONL."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--queries", required=True, type=Path, help="Judged queries file.")
@@ -63,19 +69,20 @@ class Command(BaseCommand):
             self.stderr.write(f"{len(missing)} judged product id(s) are not in the index.")
 
         def ranker(mode: str) -> Any:
-            def rank(query: JudgedQuery) -> list[str]:
+            def rank(query: JudgedQuery) -> RankedList:
                 try:
                     result = search(
                         query.query,
                         lang=query.language if options["language"] == "given" else None,
-                        page_size=k,
+                        page_size=max(k, MAX_PAGE_SIZE),
                         mode=mode,  # type: ignore[arg-type]
                         log=False,
                         with_facets=False,
                     )
                 except InvalidSearch:
-                    return []
-                return [id_of.get(hit.product_id, "") for hit in result.hits]
+                    return RankedList([], 0)
+                ids = [id_of.get(hit.product_id, "") for hit in result.hits]
+                return RankedList(ids, result.count)
 
             return rank
 
@@ -111,7 +118,7 @@ def format_table(report: dict[str, dict[str, dict[str, Any]]], k: int) -> str:
     """A readable table: one row per group, nDCG/Recall/MRR per mode."""
     modes = list(report)
     groups = list(dict.fromkeys(g for mode in modes for g in report[mode]))
-    metrics = [f"ndcg@{k}", f"recall@{k}", f"mrr@{k}"]
+    metrics = [f"ndcg@{k}", f"recall@{k}", f"mrr@{k}", "precision", "count"]
     header = f"{'group':<16}{'n':>5}  " + "  ".join(
         f"{mode + ' ' + m.split('@')[0]:>16}" for mode in modes for m in metrics
     )
