@@ -191,7 +191,8 @@ class _Turn:
         if not state.get("need") and not state.get("like"):
             return self._clarify()
         cards = self._find(self._filters())
-        if new_need and cards and self._vague(cards):
+        if new_need and (self._vague(cards) if cards else not self._constrained()):
+            # Nothing near, or nothing at all with no constraint to relax: ask, not list.
             return self._clarify()
         if new_need and cards and (category := _shared_category(cards)):
             # The need's category (most of the best matches share it) holds from now on.
@@ -298,6 +299,10 @@ class _Turn:
             if explanation.vector is not None:
                 best = max(best, explanation.vector.score)
         return best < VAGUE_SIMILARITY
+
+    def _constrained(self) -> bool:
+        state = self.state
+        return any(state.get(key) for key in ("min_price", "max_price", "attributes", "in_stock"))
 
     def _clarify(self) -> GuideReply:
         question = phrase("clarify", self.language)
