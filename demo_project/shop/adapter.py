@@ -7,11 +7,19 @@ from typing import Any
 
 from shop_assistant.catalog import ProductAdapter
 
+from .attribute_labels import ATTRIBUTE_LABELS, VALUE_LABELS
 from .models import OrderLine
 
 
 class DemoProductAdapter(ProductAdapter):
-    """Reads ``Order``/``OrderLine`` for "frequently bought together"."""
+    """Reads ``Order``/``OrderLine`` for "frequently bought together", and names the demo
+    catalog's own attributes and values in its 15 languages."""
+
+    def get_attribute_labels(self) -> dict[str, dict[str, str]]:
+        return {**ATTRIBUTE_LABELS, **super().get_attribute_labels()}
+
+    def get_value_labels(self) -> dict[str, dict[str, dict[str, str]]]:
+        return {**VALUE_LABELS, **super().get_value_labels()}
 
     def get_orders(self) -> Iterator[tuple[Any, list[Any]]]:
         lines = OrderLine.objects.order_by("order_id").values_list("order__number", "product_id")

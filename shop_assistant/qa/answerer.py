@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from ..conf import app_settings
 from ..core.loading import instantiate
 from . import phrases
+from .cues import FACET_FIELDS as FACETS
 from .intents import Intent, mentions
 from .types import Answer, Evidence, QAContext
 from .vocabulary import COLORS, MATERIALS, as_bool, language, price_text, value_names, value_text
@@ -99,9 +100,11 @@ class ExtractiveAnswerer:
         if builder is not None:
             return builder(context, intent, fact)
         flag = as_bool(fact.value)
-        if flag is not None:
+        if flag is not None and fact.language == context.language:
             return phrases.yes_no(flag, fact.text), [fact]
-        return phrases.facts([fact.text]), [fact]
+        if flag is not None:  # the shop names the attribute in another language: quoted
+            return phrases.yes_no(flag, phrases.facts([_shown(context, fact)])[:-1]), [fact]
+        return phrases.facts([_shown(context, fact)]), [fact]
 
     def _quote(self, context: QAContext, threshold: float) -> Answer:
         asked = context.products[0].product_id
@@ -111,7 +114,7 @@ class ExtractiveAnswerer:
         if best is None or best.score < threshold:
             return refuse(context, best.score if best else 0.0)
         if best.kind == "attribute":
-            text = phrases.facts([best.text])
+            text = phrases.facts([_shown(context, best)])
         else:
             text = phrases.quote(best.kind, best.text)
         return self._grounded(context, text, [best], best.score)
@@ -157,16 +160,14 @@ class ExtractiveAnswerer:
         return answer
 
 
+def _shown(context: QAContext, fact: Evidence) -> str:
+    """A fact as shown in an answer: quoted when the shop names it in another language."""
+    return fact.text if fact.language == context.language else phrases.quoted(fact.text)
+
+
 # --- fact sentences per intent ----------------------------------------------------------
 
 Built = tuple[str, list[Evidence]]
-
-
-def _waterproof(context: QAContext, intent: Intent, fact: Evidence) -> Built:
-    flag = as_bool(fact.value)
-    if flag is None:
-        return phrases.facts([fact.text]), [fact]
-    return phrases.waterproof(flag), [fact]
 
 
 def _stock(context: QAContext, intent: Intent, fact: Evidence) -> Built:
@@ -251,7 +252,6 @@ def _material(context: QAContext, intent: Intent, fact: Evidence) -> Built:
 
 
 _BUILDERS: dict[str, Callable[[QAContext, Intent, Evidence], Built]] = {
-    "waterproof": _waterproof,
     "stock": _stock,
     "price": _price,
     "brand": _brand,
@@ -283,18 +283,29 @@ def _title_evidence(context: QAContext, product_id: Any) -> Evidence | None:
 def _intent_facts(context: QAContext, product_id: Any) -> list[Evidence] | None:
     """The facts a catalog-wide answer shows for a product (price by default).
 
-    None when the question asks for a yes/no attribute (e.g. waterproof) the product
+    None when the question asks for a yes/no attribute the product
     does not have or has as "no": such a product does not answer the question.
     """
     facts: list[Evidence] = []
     for intent in context.intents:
         found = context.facts(product_id, intent.fields)
-        if intent.name == "waterproof" and (not found or as_bool(found[0].value) is not True):
+        if _asks_yes_no(context, intent) and (not found or as_bool(found[0].value) is not True):
             return None
         facts += found[:1]
     if not any(f.field == "price" for f in facts):
         facts += context.facts(product_id, ("price",))
     return facts
+
+
+def _asks_yes_no(context: QAContext, intent: Intent) -> bool:
+    """Whether the intent names a yes/no attribute (its values in the candidates are all
+    yes/no), so that a product without a "yes" does not answer the question."""
+    values = [
+        e.value
+        for e in context.evidence
+        if e.kind == "attribute" and e.field in intent.fields and e.field not in FACETS
+    ]
+    return bool(values) and all(as_bool(v) is not None for v in values)
 
 
 def _detail(fact: Evidence, currency: str) -> str:

@@ -74,12 +74,6 @@ def join(values: Sequence[str]) -> str:
     }
 
 
-def waterproof(flag: bool) -> str:
-    if flag:
-        return pgettext("answer", "Yes, it is waterproof.")
-    return pgettext("answer", "No, it is not waterproof.")
-
-
 def yes_no(flag: bool, fact: str) -> str:
     """A yes/no answer backed by the fact it comes from ("Yes (induction compatible: yes).")."""
     if flag:
@@ -128,6 +122,12 @@ def sizes(values: Sequence[str]) -> str:
     return pgettext("answer", "It is available in these sizes: %(sizes)s.") % {
         "sizes": join(values)
     }
+
+
+def quoted(text: str) -> str:
+    """``text`` between the active language's quotation marks (source text in another
+    language: no machine translation is available offline)."""
+    return pgettext("answer", "“%(title)s”") % {"title": text}
 
 
 def facts(texts: Sequence[str]) -> str:

@@ -25,7 +25,7 @@ from ..language import negotiate
 from .answerer import Answerer, load_answerer
 from .constraints import parse_price
 from .evidence import Ranker, number, trustworthy
-from .intents import detect_intents
+from .intents import AttributeVocabulary, confirmed, detect_intents
 from .scope import (
     catalog_candidates,
     catalog_evidence,
@@ -123,14 +123,25 @@ def build_context(
     if product_id is not None:
         product, entry = published_entry(product_id, adapter, using)
         evidence = product_evidence(product, entry, choice.code, adapter, using)
-        ranked = Ranker(question, choice.code, encoder).rank(evidence)
+        ranker = Ranker(question, choice.code, encoder)
         scope, products = "product", product_cards([entry], choice.code, using)
     else:
         constraints = parse_price(question)
         entries = catalog_candidates(question, choice.code, constraints, adapter, using)
-        evidence = catalog_evidence(entries, choice.code, using)
-        ranked = Ranker(constraints.rest or question, choice.code, encoder).rank(evidence)
+        evidence = catalog_evidence(entries, choice.code, adapter, using)
+        ranker = Ranker(constraints.rest or question, choice.code, encoder)
         scope, products = "catalog", product_cards(entries, choice.code, using)
+    ranked = ranker.rank(evidence)
+    vocabulary = AttributeVocabulary.of(
+        (e.field for e in evidence if e.kind == "attribute"), adapter.get_attribute_labels()
+    )
+    intents = detect_intents(
+        question,
+        vocabulary,
+        language=choice.code,
+        encoder=encoder,
+        question_vector=ranker.vector,
+    )
     return QAContext(
         question=question,
         language=choice.code,
@@ -138,5 +149,5 @@ def build_context(
         scope=scope,  # type: ignore[arg-type]
         evidence=number(trustworthy(ranked)),
         products=products,
-        intents=detect_intents(question),
+        intents=confirmed(intents, ranked),
     )
