@@ -121,6 +121,8 @@ class ExtractiveAnswerer:
 
     # -- catalog-wide -------------------------------------------------------------------
     def _catalog(self, context: QAContext) -> Answer:
+        if context.comparison is not None:
+            return self._comparison(context)
         best = next((e for e in context.evidence), None)
         shop_faq = best is not None and best.kind == "faq" and best.product_id is None
         if shop_faq and best.score >= self.min_confidence:
@@ -148,6 +150,22 @@ class ExtractiveAnswerer:
             cited += [e for e in ([title] if title else []) + facts if e not in cited]
         answer = self._grounded(context, phrases.products(items), cited, chosen[0][1])
         answer.products = [product for product, _s, _f in chosen]
+        return answer
+
+    def _comparison(self, context: QAContext) -> Answer:
+        """The extreme of the compared products, and the others it was compared with."""
+        comparison = context.comparison
+        if not comparison.answerable:
+            return refuse(context)
+        shown = comparison.ranked[: self.max_products + 2]
+        items = [phrases.product_item(c.title, [c.shown]) for c in shown]
+        text = phrases.extreme(comparison.lowest, comparison.label, items[0])
+        if len(items) > 1:
+            text += " " + phrases.compared(items[1:])
+        cited = [c.fact for c in shown if c.fact is not None]
+        answer = self._grounded(context, text, cited, FACT_CONFIDENCE)
+        by_id = {card.product_id: card for card in context.products}
+        answer.products = [by_id[c.entry.product_id] for c in shown if c.entry.product_id in by_id]
         return answer
 
     def _grounded(

@@ -23,10 +23,12 @@ from ..core.errors import InvalidInput
 from ..indexing.spaces import active_space
 from ..language import negotiate
 from .answerer import Answerer, load_answerer
+from .compare import comparison_for
 from .constraints import parse_price
 from .evidence import Ranker, number, trustworthy
 from .intents import AttributeVocabulary, confirmed, detect_intents
 from .scope import (
+    CATALOG_CANDIDATES,
     catalog_candidates,
     catalog_evidence,
     product_cards,
@@ -120,6 +122,7 @@ def build_context(
     encoder = space.get_encoder() if space is not None else None
     adapter = get_adapter()
 
+    comparison = None
     if product_id is not None:
         product, entry = published_entry(product_id, adapter, using)
         evidence = product_evidence(product, entry, choice.code, adapter, using)
@@ -127,7 +130,10 @@ def build_context(
         scope, products = "product", product_cards([entry], choice.code, using)
     else:
         constraints = parse_price(question)
+        comparison = comparison_for(question, choice.code, constraints, adapter, using)
         entries = catalog_candidates(question, choice.code, constraints, adapter, using)
+        if comparison is not None:  # the compared products, the extreme first
+            entries = [c.entry for c in comparison.ranked[:CATALOG_CANDIDATES]] or entries
         evidence = catalog_evidence(entries, choice.code, adapter, using)
         ranker = Ranker(constraints.rest or question, choice.code, encoder)
         scope, products = "catalog", product_cards(entries, choice.code, using)
@@ -150,4 +156,5 @@ def build_context(
         evidence=number(trustworthy(ranked)),
         products=products,
         intents=confirmed(intents, ranked),
+        comparison=comparison,
     )
