@@ -196,3 +196,28 @@ def test_questions_about_the_shops_own_attributes_are_answered_from_them(
     assert data["grounded"] is True, data
     assert data["citations"][0]["kind"] == "attribute"
     assert data["citations"][0]["field"] == field
+
+
+@pytest.mark.parametrize(
+    "question", ["Est-ce qu'elle a une capuche ?", "¿Tiene capucha?", "Does it have a hood?"]
+)
+def test_a_description_in_another_language_answers_with_its_language_marked(
+    indexed_catalog, client, question
+):
+    """JACKET-EN is described in English only; its hood is in one clause of a sentence."""
+    pk = indexed_catalog.pk("JACKET-EN")
+    data = client.post(URL, {"question": question, "product_id": pk}).json()
+    assert data["grounded"] is True, data
+    cited = data["citations"][0]
+    assert (cited["kind"], cited["language"]) == ("description", "en")
+    assert "hood" in cited["text"]
+    if data["language"] != "en":
+        spoken = QUOTES.sub(" ", data["answer"])
+        assert detect(spoken, ENCODER_LANGUAGES) == data["language"], data["answer"]
+        assert ("anglais" in spoken) or ("inglés" in spoken)  # the quote's language, named
+
+
+def test_an_unrelated_question_is_still_refused(indexed_catalog, client):
+    pk = indexed_catalog.pk("JACKET-EN")
+    data = client.post(URL, {"question": "Est-elle lavable en machine ?", "product_id": pk}).json()
+    assert data["grounded"] is False

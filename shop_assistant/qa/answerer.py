@@ -112,11 +112,13 @@ class ExtractiveAnswerer:
             (e for e in context.evidence if e.kind != "attribute" or e.product_id == asked), None
         )
         if best is None or best.score < threshold:
-            return refuse(context, best.score if best else 0.0)
+            if context.clause_match is None:
+                return refuse(context, best.score if best else 0.0)
+            best = context.clause_match  # one clause of a sentence answers, maybe across languages
         if best.kind == "attribute":
             text = phrases.facts([_shown(context, best)])
         else:
-            text = phrases.quote(best.kind, best.text)
+            text = _quoted(context, best)
         return self._grounded(context, text, [best], best.score)
 
     # -- catalog-wide -------------------------------------------------------------------
@@ -126,7 +128,7 @@ class ExtractiveAnswerer:
         best = next((e for e in context.evidence), None)
         shop_faq = best is not None and best.kind == "faq" and best.product_id is None
         if shop_faq and best.score >= self.min_confidence:
-            return self._grounded(context, phrases.quote("faq", best.text), [best], best.score)
+            return self._grounded(context, _quoted(context, best), [best], best.score)
         relevance = _product_relevance(context.evidence)
         chosen = []
         for product in context.products:
@@ -176,6 +178,15 @@ class ExtractiveAnswerer:
         # when no catalog exists for the asker's (the generative answerer writes in any).
         answer.language = phrases.written_language(context.language)
         return answer
+
+
+def _quoted(context: QAContext, evidence: Evidence) -> str:
+    """Evidence quoted in its own language; the answer says which when it is not the
+    asker's (no machine translation is available offline)."""
+    text = phrases.quote(evidence.kind, evidence.text)
+    if evidence.language and evidence.language != context.language:
+        text += " " + phrases.source_language(evidence.language)
+    return text
 
 
 def _shown(context: QAContext, fact: Evidence) -> str:

@@ -181,7 +181,7 @@ _LOWERCASE_NAMES = frozenset({"es", "fr", "it", "pt", "pl", "ru"})
 def source_language(code: str) -> str:
     """Says that a quotation is in language ``code`` and stays untranslated."""
     try:
-        name = get_language_info(django_language(code))["name_translated"]
+        name = str(get_language_info(django_language(code))["name_translated"])
     except KeyError:
         name = code
     name = re.sub(r"\s*[(（].*?[)）]", "", name)  # "英語(米国)" -> "英語"

@@ -25,6 +25,7 @@ from ..language import negotiate
 from .answerer import Answerer, load_answerer
 from .compare import comparison_for
 from .constraints import parse_price
+from .crosslingual import best_sentence
 from .evidence import Ranker, number, trustworthy
 from .intents import AttributeVocabulary, confirmed, detect_intents
 from .scope import (
@@ -122,7 +123,7 @@ def build_context(
     encoder = space.get_encoder() if space is not None else None
     adapter = get_adapter()
 
-    comparison = None
+    comparison = clause_match = None
     if product_id is not None:
         product, entry = published_entry(product_id, adapter, using)
         evidence = product_evidence(product, entry, choice.code, adapter, using)
@@ -137,7 +138,11 @@ def build_context(
         evidence = catalog_evidence(entries, choice.code, adapter, using)
         ranker = Ranker(constraints.rest or question, choice.code, encoder)
         scope, products = "catalog", product_cards(entries, choice.code, using)
-    ranked = ranker.rank(evidence)
+    ranked = trustworthy(ranker.rank(evidence))
+    if product_id is not None:
+        clause_match = best_sentence(
+            question, ranked, ranker.vector, encoder, space, [entry.pk], using
+        )
     vocabulary = AttributeVocabulary.of(
         (e.field for e in evidence if e.kind == "attribute"), adapter.get_attribute_labels()
     )
@@ -153,8 +158,9 @@ def build_context(
         language=choice.code,
         language_source=choice.source,
         scope=scope,  # type: ignore[arg-type]
-        evidence=number(trustworthy(ranked)),
+        evidence=number(ranked),
         products=products,
         intents=confirmed(intents, ranked),
         comparison=comparison,
+        clause_match=clause_match,
     )
