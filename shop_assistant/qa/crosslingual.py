@@ -41,18 +41,34 @@ TERM_MIN = 0.6
 #: Shortest word considered, and most question words (longer questions keep the ranking).
 MIN_WORD_CHARS = 4
 MAX_TERMS = 4
+#: Question words of languages :data:`~shop_assistant.qa.text.STOPWORDS` leaves out.
+_QUESTION_TEXT = """
+    heeft hebben deze welke wordt zijn kunnen kan mijn jullie
+    esta este isso qual quais pode podem posso voce
+    jest jaki jaka jakie mozna czy ten tego
+    есть это этот эта какой какая можно него неё нее она
+    mı mi mu mü var yok nedir hangi
+    있나요 있어요 되나요 인가요 있습니까
+    لها له هذا هذه هل
+    """
+QUESTION_WORDS = frozenset(normalize(word) for word in _QUESTION_TEXT.split())
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def terms(question: str) -> list[str]:
     """The question's content words ("capuche" of «Est-ce qu'elle a une capuche ?»)."""
     words = [w.casefold() for w in _WORD.findall(question)]
-    kept = [w for w in words if len(w) >= MIN_WORD_CHARS and normalize(w) not in STOPWORDS]
+    kept = [
+        w
+        for w in words
+        if len(w) >= MIN_WORD_CHARS and normalize(w) not in STOPWORDS | QUESTION_WORDS
+    ]
     return list(dict.fromkeys(w for w in kept if not _spaceless(w)))
 
 
 def _spaceless(word: str) -> bool:
-    return any(ord(c) >= 0x2E80 or 0x0E00 <= ord(c) <= 0x0E7F for c in word)
+    """Han, kana and Thai: written without spaces between words (Hangul has spaces)."""
+    return any(0x2E80 <= ord(c) <= 0xABFF or 0x0E00 <= ord(c) <= 0x0E7F for c in word)
 
 
 def best_sentence(

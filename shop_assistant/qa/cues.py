@@ -60,6 +60,7 @@ GENERIC: tuple[Concept, ...] = (
             "สีไหน",
             "มีสี",
             "renk",
+            "rengi",
         ),
     ),
     Concept(
