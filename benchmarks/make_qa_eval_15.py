@@ -121,7 +121,7 @@ SLOTS: dict[str, tuple[str, list[str | None], object, dict[str, str]]] = {
         "fr": "Est-ce qu'elle a une capuche ?", "it": "Ha il cappuccio?", "pt": "Tem capuz?",
         "nl": "Heeft hij een capuchon?", "pl": "Czy ma kaptur?",
         "ru": "У неё есть капюшон?", "ja": "フードは付いていますか？", "zh": "有帽子吗？",
-        "ko": "후드가 있나요?", "ar": "هل لها قبعة؟", "th": "มีฮู้ดไหม",
+        "ko": "후드가 있나요?", "ar": "هل لها غطاء للرأس؟", "th": "มีฮู้ดไหม",
         "tr": "Kapüşonu var mı?"}),
     "rain_cover": ("description", ["BPK-0001"], TEXT, {
         "en": "Does it have a rain cover?", "es": "¿Tiene funda para la lluvia?",

@@ -61,9 +61,14 @@ def terms(question: str) -> list[str]:
     kept = [
         w
         for w in words
-        if len(w) >= MIN_WORD_CHARS and normalize(w) not in STOPWORDS | QUESTION_WORDS
+        if len(w) >= _min_chars(w) and normalize(w) not in STOPWORDS | QUESTION_WORDS
     ]
     return list(dict.fromkeys(w for w in kept if not _spaceless(w)))
+
+
+def _min_chars(word: str) -> int:
+    """Arabic words are short (no written short vowels): three letters carry meaning."""
+    return 3 if any(0x0600 <= ord(c) <= 0x06FF for c in word) else MIN_WORD_CHARS
 
 
 def _spaceless(word: str) -> bool:

@@ -191,11 +191,19 @@ def detect_intents(
 VECTOR_MATCH_TOP = 3
 
 
-def confirmed(intents: list[Intent], ranked: Sequence[Any]) -> list[Intent]:
+def confirmed(
+    intents: list[Intent], ranked: Sequence[Any], sentence: Any = None
+) -> list[Intent]:
     """``intents`` without those matched by meaning whose attribute the evidence ranking
-    (best first, :class:`~shop_assistant.qa.types.Evidence`) does not put near the top."""
+    (best first, :class:`~shop_assistant.qa.types.Evidence`) does not put near the top, or
+    when a sentence of the product's texts matches the question word by word ("Does it
+    have a rain cover?" is about the cover the description mentions, not "waterproof")."""
     top = {e.field for e in ranked[:VECTOR_MATCH_TOP] if e.kind == "attribute"}
-    return [i for i in intents if i.via != "vector" or top.intersection(i.fields)]
+    return [
+        i
+        for i in intents
+        if i.via != "vector" or (sentence is None and top.intersection(i.fields))
+    ]
 
 
 def match_label(

@@ -160,7 +160,7 @@ def build_context(
         scope=scope,  # type: ignore[arg-type]
         evidence=number(ranked),
         products=products,
-        intents=confirmed(intents, ranked),
+        intents=confirmed(intents, ranked, clause_match),
         comparison=comparison,
         clause_match=clause_match,
     )
