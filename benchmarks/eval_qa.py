@@ -16,8 +16,9 @@ Accept-Language) through the default extractive answerer, and reports:
 
 Sets: ``qa_eval_15`` (default; 315 questions, 21 in each of the encoder's 15 languages,
 written by ``benchmarks/make_qa_eval_15.py``) and ``qa_eval`` (the first set, 146
-questions in six languages). ``--sample N`` asks every Nth question only (a quick check,
-not recorded). Appends the figures and the per-language table to ``benchmarks/RESULTS.md``.
+questions in six languages). ``--sample N`` asks every Nth question only, ``--only TEXT``
+those whose id contains one of TEXT's comma-separated parts (quick checks, not recorded).
+Appends the figures and the per-language table to ``benchmarks/RESULTS.md``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="Print every failure")
     parser.add_argument("--set", default="qa_eval_15", choices=["qa_eval_15", "qa_eval"])
     parser.add_argument("--sample", type=int, default=1, help="Ask every Nth question only")
+    parser.add_argument("--only", default="", help="Comma-separated id parts to ask")
     args = parser.parse_args()
 
     if not os.environ.get("DATABASE_URL"):
@@ -70,6 +72,8 @@ def main() -> None:
     sku_to_pk = dict(Product.objects.values_list("sku", "pk"))
 
     rows = load_rows(ROOT / "benchmarks" / f"{args.set}.jsonl")[:: max(args.sample, 1)]
+    parts = [part for part in args.only.split(",") if part]
+    rows = [row for row in rows if not parts or any(p in row["id"] for p in parts)]
     started = time.perf_counter()
     report = score(rows, sku_to_pk, ask, catalog)
     seconds = time.perf_counter() - started
@@ -79,7 +83,7 @@ def main() -> None:
     print(report.summary())
     print(f"{seconds / len(rows) * 1000:.0f} ms per question (first ask of each text)")
     print(report.language_table())
-    if args.no_record or args.sample > 1:
+    if args.no_record or args.sample > 1 or args.only:
         return
     per_type = ", ".join(
         f"{t} {report.right_by_type[t]}/{n}" for t, n in sorted(report.by_type.items())

@@ -127,3 +127,19 @@ def test_no_demo_attribute_key_in_the_library():
             if quoted or bare:
                 offenders.append(f"{path.relative_to(LIBRARY)}: {key}")
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Est-ce qu'elle a une capuche ?", ["capuche"]),
+        ("Does the jacket have a hood?", ["jacket", "hood"]),
+        ("Heeft hij een capuchon?", ["capuchon"]),
+        ("في أي بلد يتم تصنيعه؟", ["بلد", "يتم", "تصنيعه"]),
+        ("フードは付いていますか？", []),  # no spaces: left to the sentence ranking
+    ],
+)
+def test_content_words_of_a_question(question, expected):
+    from shop_assistant.qa.crosslingual import terms
+
+    assert terms(question) == expected

@@ -96,6 +96,8 @@ _OR = re.compile(
 _SUBSTRING_SCRIPTS = ((0x0600, 0x06FF), (0x0E00, 0x0E7F), (0x2E80, 0x10FFFF))
 #: Candidates whose category decides a catalog-wide superlative.
 CATEGORY_VOTERS = 5
+#: Categories tried, best voted first, until one has the compared value.
+CATEGORIES_TRIED = 3
 #: Largest product set a superlative compares.
 MAX_COMPARED = 500
 #: Share of a catalog set that must have the compared value for a superlative answer.
@@ -220,30 +222,34 @@ def named_products(question: str, language: str, using: str) -> list[CatalogEntr
     return found
 
 
-def category_set(
+def category_sets(
     question: str,
     language: str,
     constraints: PriceConstraints,
     using: str,
-) -> list[CatalogEntry]:
-    """Published products of the category the question is about, within its price bounds."""
+) -> list[list[CatalogEntry]]:
+    """Published products of the categories the question may be about, best voted first
+    (at most :data:`CATEGORIES_TRIED`), within its price bounds."""
     filters = Filters(min_price=constraints.min_price, max_price=constraints.max_price)
     text = without_superlatives(constraints.rest or question)
-    candidates = retrieve_candidates(text, language, filters, CATEGORY_VOTERS)
-    entries = CatalogEntry.objects.using(using).in_bulk([c.entry_id for c in candidates])
+    # Both rankings vote: the keyword side alone is thrown off by the few generic words
+    # left ("какой чайник", "的电水壶是哪个"), the meaning side alone by close categories.
     paths: Counter[tuple[str, ...]] = Counter()
-    for rank, candidate in enumerate(candidates):  # the best candidates weigh most
-        if candidate.entry_id in entries:
-            paths[tuple(entries[candidate.entry_id].category_path)] += 1 / (rank + 1)
-    if not paths:
-        return []
-    path = list(paths.most_common(1)[0][0])
-    rows = CatalogEntry.objects.using(using).published().filter(category_path=path)
-    if constraints.min_price is not None:
-        rows = rows.filter(price__gte=constraints.min_price)
-    if constraints.max_price is not None:
-        rows = rows.filter(price__lte=constraints.max_price)
-    return list(rows.order_by("pk")[:MAX_COMPARED])
+    for mode in ("hybrid", "vector"):
+        candidates = retrieve_candidates(text, language, filters, CATEGORY_VOTERS, mode=mode)
+        entries = CatalogEntry.objects.using(using).in_bulk([c.entry_id for c in candidates])
+        for rank, candidate in enumerate(candidates):  # the best candidates weigh most
+            if candidate.entry_id in entries:
+                paths[tuple(entries[candidate.entry_id].category_path)] += 1 / (rank + 1)
+    sets = []
+    for path, _votes in paths.most_common(CATEGORIES_TRIED):
+        rows = CatalogEntry.objects.using(using).published().filter(category_path=list(path))
+        if constraints.min_price is not None:
+            rows = rows.filter(price__gte=constraints.min_price)
+        if constraints.max_price is not None:
+            rows = rows.filter(price__lte=constraints.max_price)
+        sets.append(list(rows.order_by("pk")[:MAX_COMPARED]))
+    return [entries for entries in sets if entries]
 
 
 def compare(
@@ -297,26 +303,29 @@ def comparison_for(
     if superlative is None:
         return None
     named = named_products(question, language, using)
-    entries = named if len(named) >= 2 else category_set(question, language, constraints, using)
-    if not entries:
-        return None
+    sets = [named] if len(named) >= 2 else category_sets(question, language, constraints, using)
     labels = adapter.get_attribute_labels()
-    keys = {str(k) for e in entries for k in (e.attributes or {})} | {"price"}
-    vocabulary = AttributeVocabulary.of(keys, labels)
-    intents = detect_intents(question, vocabulary, language=language)
-    fields = compared_fields(superlative, intents, vocabulary)
-    if not fields:
-        return None
-    required = [
-        intent.fields[0]
-        for intent in intents
-        if intent.fields[0] not in fields and _yes_no(entries, intent.fields[0])
-    ]
-    comparison = compare(
-        entries, fields, superlative, required=required, labels=labels, named=len(named) >= 2
-    )
-    cite(comparison, language, labels, adapter.get_value_labels())
-    return comparison
+    refused: Comparison | None = None  # the first set compared, when none answers
+    for entries in sets:
+        keys = {str(k) for e in entries for k in (e.attributes or {})} | {"price"}
+        vocabulary = AttributeVocabulary.of(keys, labels)
+        intents = detect_intents(question, vocabulary, language=language)
+        fields = compared_fields(superlative, intents, vocabulary)
+        if not fields:
+            continue  # not this category's attribute: the next voted one may have it
+        required = [
+            intent.fields[0]
+            for intent in intents
+            if intent.fields[0] not in fields and _yes_no(entries, intent.fields[0])
+        ]
+        comparison = compare(
+            entries, fields, superlative, required=required, labels=labels, named=len(named) >= 2
+        )
+        if comparison.answerable:
+            cite(comparison, language, labels, adapter.get_value_labels())
+            return comparison
+        refused = refused or comparison
+    return refused
 
 
 def _yes_no(entries: Sequence[CatalogEntry], name: str) -> bool:

@@ -43,6 +43,7 @@ MIN_WORD_CHARS = 4
 MAX_TERMS = 4
 #: Question words of languages :data:`~shop_assistant.qa.text.STOPWORDS` leaves out.
 _QUESTION_TEXT = """
+    est-ce est-il est-elle peut-on a-t-il a-t-elle y-a-t-il
     heeft hebben deze welke wordt zijn kunnen kan mijn jullie
     esta este isso qual quais pode podem posso voce
     jest jaki jaka jakie mozna czy ten tego
@@ -57,7 +58,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def terms(question: str) -> list[str]:
     """The question's content words ("capuche" of «Est-ce qu'elle a une capuche ?»)."""
-    words = [w.casefold() for w in _WORD.findall(question)]
+    words = [_without_particle(w.casefold()) for w in _WORD.findall(question)]
     kept = [
         w
         for w in words
@@ -66,8 +67,21 @@ def terms(question: str) -> list[str]:
     return list(dict.fromkeys(w for w in kept if not _spaceless(w)))
 
 
+#: Korean particles written onto the word before them ("후드가" = "후드" + subject marker).
+_KOREAN_PARTICLE = re.compile(
+    r"(?<=[\uac00-\ud7af])(?:으로|에서|이|가|은|는|을|를|로|도|와|과|에)$"
+)
+
+
+def _without_particle(word: str) -> str:
+    stripped = _KOREAN_PARTICLE.sub("", word)
+    return stripped if len(stripped) >= 2 else word
+
+
 def _min_chars(word: str) -> int:
     """Arabic words are short (no written short vowels): three letters carry meaning."""
+    if any(0xAC00 <= ord(c) <= 0xD7AF for c in word):
+        return 2  # a Hangul block is a syllable
     return 3 if any(0x0600 <= ord(c) <= 0x06FF for c in word) else MIN_WORD_CHARS
 
 

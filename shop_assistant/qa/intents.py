@@ -197,7 +197,7 @@ def confirmed(
     """``intents`` without those matched by meaning whose attribute the evidence ranking
     (best first, :class:`~shop_assistant.qa.types.Evidence`) does not put near the top, or
     when a sentence of the product's texts matches the question word by word ("Does it
-    have a rain cover?" is about the cover the description mentions, not "waterproof")."""
+    have a rain cover?" is about the cover the description mentions, not water resistance)."""
     top = {e.field for e in ranked[:VECTOR_MATCH_TOP] if e.kind == "attribute"}
     return [
         i
