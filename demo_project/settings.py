@@ -6,6 +6,7 @@ from pathlib import Path
 from shop_assistant.schedule import BEAT_SCHEDULE
 
 from .database import database_config
+from .shop.qa_cues import QA_CUES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -118,6 +119,8 @@ SHOP_ASSISTANT = {
         "published": "is_published",
         "image": "image_url",  # a generated SVG per product (demo_project/shop/images.py)
     },
+    # Extra cue words for the demo's own attributes (its labels come from the adapter).
+    "QA_CUES": QA_CUES,
 }
 
 if os.environ.get("DEMO_THROTTLE", "on") == "off":  # load and fuzz runs: no throttle

@@ -60,6 +60,7 @@ class ShopAssistantSettings(TypedDict, total=False):
     BASKET_MAX_ITEMS: int
     VISITOR_COOKIE: str
     ANSWERER: Pluggable
+    QA_CUES: dict[str, list[str]]
     AUTHENTICATION_CLASSES: list[str]
     PERMISSION_CLASSES: list[str]
     THROTTLE_CLASSES: list[str]
@@ -157,6 +158,11 @@ DEFAULTS: ShopAssistantSettings = {
     # Q&A answerer: the extractive default, or shop_assistant.qa.generative.GenerativeAnswerer
     # with CONFIG {"base_url", "model", "api_key_env", "timeout", ...} (see that class).
     "ANSWERER": {"CLASS": "shop_assistant.qa.answerer.ExtractiveAnswerer", "CONFIG": {}},
+    # The shop's own cue words for Q&A attribute questions, in any language:
+    # {attribute key or generic concept: [words]}, e.g. {"battery_life_h": ["battery", "Akku"]}.
+    # Generic concepts: price, stock, brand, color, size, material, weight, dimensions.
+    # The catalog's keys and their labels (the adapter's) are recognised without this.
+    "QA_CUES": {},
     # DRF authentication, permission and throttle classes of every endpoint (dotted paths,
     # read per request): e.g. ["rest_framework.permissions.IsAuthenticated"] to require a
     # login. Only the session authenticates by default (no HTTP Basic).

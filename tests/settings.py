@@ -104,6 +104,14 @@ SHOP_ASSISTANT = {
         "attributes_field": "attributes",
         "group": "group",
         "published": "is_published",
+        # The test shop names its own attributes (nothing in shop_assistant knows them).
+        "attribute_labels": {
+            "waterproof": {"en": "waterproof", "es": "impermeable", "de": "wasserdicht"},
+            "hydrostatic_head_mm": {"en": "water column (mm)", "de": "Wassersäule (mm)"},
+            "noise_cancelling": {"en": "noise cancelling", "ja": "ノイズキャンセリング"},
+            "persons": {"en": "sleeps", "fr": "nombre de personnes"},
+            "cups": {"en": "cups", "es": "tazas"},
+        },
     },
 }
 

@@ -104,7 +104,7 @@ def _sample_answers() -> list[str]:
     return [
         phrases.refusal(catalog=True),
         phrases.refusal(catalog=False),
-        phrases.waterproof(True),
+        phrases.sizes(["S", "M", "L"]),
         phrases.in_stock(False),
         phrases.colors([value_text("navy"), value_text("red"), value_text("black")]),
         phrases.material(value_text("merino wool"), asked=value_text("cotton"), matches=False),
@@ -125,9 +125,17 @@ def test_answers_read_as_the_language_they_are_written_in(code: str) -> None:
 
 
 def test_attribute_labels_are_translated() -> None:
-    assert attribute_text("weight_kg", 1.25, "ru") == "вес (кг): 1,25"
     assert attribute_text("in_stock", True, "tr") == "stok durumu: stokta"
-    assert attribute_text("waterproof", "yes", "ar") == "مقاوم للماء: نعم"
+    assert attribute_text("color", "navy", "de") == "Farbe: Marineblau"
+
+
+def test_a_shops_own_attributes_are_named_by_its_labels() -> None:
+    labels = {"akku_h": {"ru": "время работы (ч)", "en": "battery life (h)"}}
+    values = {"finish": {"matt": {"ar": "غير لامع"}}}
+    assert attribute_text("akku_h", 1.25, "ru", labels=labels) == "время работы (ч): 1,25"
+    assert attribute_text("akku_h", 12, "de", labels=labels) == "battery life (h): 12"
+    assert attribute_text("finish", "matt", "ar", value_labels=values) == "finish: غير لامع"
+    assert attribute_text("finish", "yes", "ar") == "finish: نعم"
 
 
 def test_a_language_without_catalog_is_answered_in_english_and_says_so(settings) -> None:

@@ -34,7 +34,7 @@ def test_ask_about_a_product_answers_in_the_askers_language(indexed_catalog, cli
     response = client.post(URL, {"question": "¿Esta chaqueta es impermeable?", "product_id": pk})
     assert response.status_code == 200
     data = response.json()
-    assert data["answer"] == "Sí, es impermeable."
+    assert data["answer"] == "Sí (impermeable: sí)."  # the shop's own label (its adapter)
     assert data["language"] == "es" and data["grounded"] is True
     assert data["citations"] == [
         {
@@ -59,7 +59,7 @@ def test_streamed_extractive_answer_is_one_answer_event(indexed_catalog, client)
     assert body.startswith("event: answer\ndata: ") and body.count("event: ") == 1
     answer = json.loads(body.split("data: ", 1)[1])
     assert answer == client.post(URL, payload, format="json").json()
-    assert answer["answer"] == "Sí, es impermeable."
+    assert answer["answer"] == "Sí (impermeable: sí)."
 
 
 def test_explicit_lang_and_refusal(indexed_catalog, client):
@@ -175,3 +175,49 @@ def test_openapi_schema_has_the_endpoint_with_multilingual_examples():
     assert "¿Esta chaqueta es impermeable?" in questions
     assert any("Farben" in q for q in questions) and any("素材" in q for q in questions)
     assert set(operation["responses"]) >= {"200", "400", "404", "429"}
+
+
+@pytest.mark.parametrize(
+    ("sku", "question", "field"),
+    [
+        ("JACKET-EN", "Wie hoch ist die Wassersäule?", "hydrostatic_head_mm"),
+        ("JACKET-EN", "What is its water column?", "hydrostatic_head_mm"),
+        ("HEADPHONES-JA", "ノイズキャンセリングはありますか？", "noise_cancelling"),
+        ("HEADPHONES-JA", "Does it have noise cancelling?", "noise_cancelling"),
+        ("TENT-DE", "Combien pèse la tente ?", "weight_g"),
+    ],
+)
+def test_questions_about_the_shops_own_attributes_are_answered_from_them(
+    indexed_catalog, client, sku, question, field
+):
+    """The test shop's attributes and labels (tests/settings.py), not the demo's."""
+    response = client.post(URL, {"question": question, "product_id": indexed_catalog.pk(sku)})
+    data = response.json()
+    assert data["grounded"] is True, data
+    assert data["citations"][0]["kind"] == "attribute"
+    assert data["citations"][0]["field"] == field
+
+
+@pytest.mark.parametrize(
+    "question", ["Est-ce qu'elle a une capuche ?", "¿Tiene capucha?", "Does it have a hood?"]
+)
+def test_a_description_in_another_language_answers_with_its_language_marked(
+    indexed_catalog, client, question
+):
+    """JACKET-EN is described in English only; its hood is in one clause of a sentence."""
+    pk = indexed_catalog.pk("JACKET-EN")
+    data = client.post(URL, {"question": question, "product_id": pk}).json()
+    assert data["grounded"] is True, data
+    cited = data["citations"][0]
+    assert (cited["kind"], cited["language"]) == ("description", "en")
+    assert "hood" in cited["text"]
+    if data["language"] != "en":
+        spoken = QUOTES.sub(" ", data["answer"])
+        assert detect(spoken, ENCODER_LANGUAGES) == data["language"], data["answer"]
+        assert ("anglais" in spoken) or ("inglés" in spoken)  # the quote's language, named
+
+
+def test_an_unrelated_question_is_still_refused(indexed_catalog, client):
+    pk = indexed_catalog.pk("JACKET-EN")
+    data = client.post(URL, {"question": "Est-elle lavable en machine ?", "product_id": pk}).json()
+    assert data["grounded"] is False

@@ -7,16 +7,26 @@ from typing import Any
 
 from shop_assistant.catalog import ProductAdapter
 
+from .attribute_labels import ATTRIBUTE_LABELS, VALUE_LABELS
 from .catalog_data import value_labels
 from .models import OrderLine
 
 
 class DemoProductAdapter(ProductAdapter):
-    """Reads ``Order``/``OrderLine`` for "frequently bought together", and names colour
-    and material values in every language (``attr.color=rojo`` filters on ``red``)."""
+    """Reads ``Order``/``OrderLine`` for "frequently bought together", and names the demo
+    catalog's own attributes and values in its 15 languages (``attr.color=rojo`` filters
+    on ``red``)."""
+
+    def get_attribute_labels(self) -> dict[str, dict[str, str]]:
+        return {**ATTRIBUTE_LABELS, **super().get_attribute_labels()}
 
     def get_value_labels(self) -> dict[str, dict[str, dict[str, str]]]:
-        return {**super().get_value_labels(), **value_labels()}
+        merged: dict[str, dict[str, dict[str, str]]] = {}
+        for source in (VALUE_LABELS, value_labels(), super().get_value_labels()):
+            for key, values in source.items():
+                for value, names in values.items():
+                    merged.setdefault(key, {}).setdefault(value, {}).update(names)
+        return merged
 
     def get_orders(self) -> Iterator[tuple[Any, list[Any]]]:
         lines = OrderLine.objects.order_by("order_id").values_list("order__number", "product_id")

@@ -5,9 +5,14 @@ and ``benchmarks/eval_qa.py``.
   citation is an accepted (kind, field) of the expected product; for catalog-wide
   questions, a cited product is one of the expected products;
 * refusal on unanswerable: ``grounded`` is false;
-* answer language: the response's ``language`` is the asker's, and so is the language of
-  the answer's own words (quoted evidence, between quotation marks, is left out), as told
-  by lingua among the evaluated languages.
+* comparisons: the first citation is the product the question asks for (the true
+  extreme of the category by the catalog data, or the named product expected);
+* answer language: the language of the answer's own words (quoted evidence, between
+  quotation marks, is left out), measured on the text itself, not on the ``language``
+  field: by script for Arabic, Thai, Hangul, kana, Han and Cyrillic, by lingua among the
+  evaluated Latin-script languages otherwise.
+
+Figures are kept per language too (outcome right, language right).
 """
 
 from __future__ import annotations
@@ -27,8 +32,21 @@ from shop_assistant.qa.phrases import QUOTES
 EVAL_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "qa_eval.jsonl"
 _LINGUA = {
     "en": Language.ENGLISH, "es": Language.SPANISH, "de": Language.GERMAN,
-    "fr": Language.FRENCH, "ja": Language.JAPANESE, "zh": Language.CHINESE,
+    "fr": Language.FRENCH, "it": Language.ITALIAN, "pt": Language.PORTUGUESE,
+    "nl": Language.DUTCH, "pl": Language.POLISH, "tr": Language.TURKISH,
 }
+#: Languages told by their script: (code, character ranges), checked in this order.
+_SCRIPTS = (
+    ("ar", ((0x0600, 0x06FF),)),
+    ("th", ((0x0E00, 0x0E7F),)),
+    ("ko", ((0xAC00, 0xD7AF), (0x1100, 0x11FF))),
+    ("ja", ((0x3040, 0x30FF),)),
+    ("zh", ((0x4E00, 0x9FFF),)),
+    ("ru", ((0x0400, 0x04FF),)),
+)
+
+
+EVAL_FILE_15 = EVAL_FILE.with_name("qa_eval_15.jsonl")
 
 
 def load_rows(path: Path = EVAL_FILE) -> list[dict[str, Any]]:
@@ -47,6 +65,21 @@ class QAReport:
     failures: list[str] = field(default_factory=list)
     by_type: Counter = field(default_factory=Counter)
     right_by_type: Counter = field(default_factory=Counter)
+    by_lang: Counter = field(default_factory=Counter)
+    right_by_lang: Counter = field(default_factory=Counter)
+    spoken_by_lang: Counter = field(default_factory=Counter)
+
+    def language_table(self) -> str:
+        """Markdown table: per language, outcome right (cited right or refused) and answer
+        written in the asker's language."""
+        lines = ["| language | questions | right | written in it |", "|---|---|---|---|"]
+        for lang in sorted(self.by_lang):
+            n = self.by_lang[lang]
+            lines.append(
+                f"| {lang} | {n} | {self.right_by_lang[lang] / n:.0%} "
+                f"| {self.spoken_by_lang[lang] / n:.0%} |"
+            )
+        return "\n".join(lines)
 
     @property
     def citation_accuracy(self) -> float:
@@ -73,13 +106,41 @@ class QAReport:
 
 
 def answer_language(text: str, languages: list[str]) -> str | None:
-    """The most likely of ``languages`` for the answer's own words (quotes removed)."""
+    """The language of the answer's own words (quotes removed): by script, else the most
+    likely of the Latin-script ``languages`` by lingua."""
     spoken = QUOTES.sub(" ", text).strip()
     if not spoken:
         return None
-    detector = LanguageDetectorBuilder.from_languages(*(_LINGUA[c] for c in languages)).build()
+    for code, ranges in _SCRIPTS:
+        if any(low <= ord(c) <= high for c in spoken for low, high in ranges):
+            return code
+    latin = [_LINGUA[c] for c in languages if c in _LINGUA]
+    if not latin:
+        return None
+    detector = LanguageDetectorBuilder.from_languages(*latin).build() if len(latin) > 1 else None
+    if detector is None:
+        return next(c for c in languages if c in _LINGUA)
     found = detector.detect_language_of(spoken)
     return next((code for code, lang in _LINGUA.items() if lang == found), None)
+
+
+def extreme_products(spec: dict[str, Any], catalog: list[dict[str, Any]]) -> set[str]:
+    """SKUs of the catalog data rows with the lowest / highest value of the first of
+    ``fields`` they have, in ``category`` (weights in kg count as 1000 g)."""
+    values: dict[str, float] = {}
+    for item in catalog:
+        if item.get("category") != spec["category"]:
+            continue
+        attributes = item.get("attributes") or {}
+        for name in spec["fields"]:
+            raw = item.get("price") if name == "price" else attributes.get(name)
+            if raw not in (None, ""):
+                values[item["sku"]] = float(raw) * (1000 if name.endswith("_kg") else 1)
+                break
+    if not values:
+        return set()
+    best = (min if spec["lowest"] else max)(values.values())
+    return {sku for sku, value in values.items() if value == best}
 
 
 def expected_products(where: dict[str, Any], catalog: list[dict[str, Any]]) -> set[str]:
@@ -109,6 +170,11 @@ def _cited_right(
     if not answer.grounded or not answer.citations:
         return False
     expect = row["expect"]
+    if row["type"] == "comparison":
+        first = pk_to_sku.get(answer.citations[0].product_id)
+        if "first" in expect:
+            return first == expect["first"]
+        return first in extreme_products(expect["extreme"], catalog)
     if isinstance(expect, dict) and row["type"] == "catalog":
         wanted = expected_products(expect["where"], catalog)
         return any(pk_to_sku.get(c.product_id) in wanted for c in answer.citations)
@@ -136,11 +202,15 @@ def score(
         answer = ask(row["question"], product_id=product_id, accept_language=row["lang"])
         report.total += 1
         report.by_type[row["type"]] += 1
+        report.by_lang[row["lang"]] += 1
         spoken = answer_language(answer.answer, languages)
-        if answer.language == row["lang"] and spoken == row["lang"]:
+        if spoken == row["lang"]:
             report.language_right += 1
+            report.spoken_by_lang[row["lang"]] += 1
         else:
-            report.failures.append(f"{row['id']} language {answer.language}/{spoken}")
+            report.failures.append(
+                f"{row['id']} language {spoken} (field {answer.language}): {answer.answer[:80]!r}"
+            )
         if row["expect"] == "refuse":
             report.unanswerable += 1
             ok = not answer.grounded
@@ -150,6 +220,7 @@ def score(
             ok = _cited_right(row, answer, pk_to_sku, catalog)
             report.cited_right += ok
         report.right_by_type[row["type"]] += ok
+        report.right_by_lang[row["lang"]] += ok
         if not ok:
             cites = [(c.kind, c.field, pk_to_sku.get(c.product_id)) for c in answer.citations]
             report.failures.append(

@@ -92,7 +92,7 @@ ASK_RESPONSES = [
     OpenApiExample(
         "Answered from structured data (Spanish)",
         value={
-            "answer": "Sí, es impermeable.",
+            "answer": "Viene en azul marino.",
             "language": "es",
             "language_source": "detected",
             "grounded": True,
@@ -101,8 +101,8 @@ ASK_RESPONSES = [
                 {
                     "product_id": 12,
                     "kind": "attribute",
-                    "field": "waterproof",
-                    "text": "impermeable: sí",
+                    "field": "color",
+                    "text": "color: azul marino",
                     "language": "es",
                 }
             ],

@@ -459,7 +459,7 @@ def weight_of(attributes: dict[str, Any]) -> tuple[float, str, str] | None:
 
 
 def _unit_of(key: str) -> str | None:
-    """The unit a key names ("weight_g", "weight_kg")."""
+    """The unit a key names ("net_weight_g", "mass_kg")."""
     match = re.search(r"(?:^|_)(kg|g|lb|lbs|oz)$", key, re.IGNORECASE)
     return match.group(1) if match else None
 

@@ -178,6 +178,25 @@ def matching_ids(
     return ids if limit is None or len(ids) <= limit else None
 
 
+def passage_similarities(
+    space: EmbeddingSpace, vector: np.ndarray, entry_ids: Sequence[int], *, using: str
+) -> dict[int, float]:
+    """``{passage id: similarity}`` of every stored passage vector of these entries to
+    ``vector`` (exact, scoped to the entries: Q&A ranks a product's own texts by them)."""
+    if not entry_ids:
+        return {}
+    distance = (
+        f"{vector_expression(space, 'e')} <=> %s::vector({int(space.dimension)})"
+    )
+    sql = (
+        f"SELECT e.passage_id, 1 - ({distance}) FROM {Embedding._meta.db_table} e "
+        f"WHERE e.space_id = %s AND e.entry_id = ANY(%s)"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [vector_literal(vector), space.pk, list(entry_ids)])
+        return {row[0]: float(row[1]) for row in cursor.fetchall()}
+
+
 def nearest(
     space: EmbeddingSpace,
     vector: np.ndarray,

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from ..conf import app_settings
 from ..core.loading import instantiate
 from . import phrases
+from .cues import FACET_FIELDS as FACETS
 from .intents import Intent, mentions
 from .types import Answer, Evidence, QAContext
 from .vocabulary import COLORS, MATERIALS, as_bool, language, price_text, value_names, value_text
@@ -99,9 +100,11 @@ class ExtractiveAnswerer:
         if builder is not None:
             return builder(context, intent, fact)
         flag = as_bool(fact.value)
-        if flag is not None:
+        if flag is not None and fact.language == context.language:
             return phrases.yes_no(flag, fact.text), [fact]
-        return phrases.facts([fact.text]), [fact]
+        if flag is not None:  # the shop names the attribute in another language: quoted
+            return phrases.yes_no(flag, phrases.facts([_shown(context, fact)])[:-1]), [fact]
+        return phrases.facts([_shown(context, fact)]), [fact]
 
     def _quote(self, context: QAContext, threshold: float) -> Answer:
         asked = context.products[0].product_id
@@ -109,19 +112,23 @@ class ExtractiveAnswerer:
             (e for e in context.evidence if e.kind != "attribute" or e.product_id == asked), None
         )
         if best is None or best.score < threshold:
-            return refuse(context, best.score if best else 0.0)
+            if context.clause_match is None:
+                return refuse(context, best.score if best else 0.0)
+            best = context.clause_match  # one clause of a sentence answers, maybe across languages
         if best.kind == "attribute":
-            text = phrases.facts([best.text])
+            text = phrases.facts([_shown(context, best)])
         else:
-            text = phrases.quote(best.kind, best.text)
+            text = _quoted(context, best)
         return self._grounded(context, text, [best], best.score)
 
     # -- catalog-wide -------------------------------------------------------------------
     def _catalog(self, context: QAContext) -> Answer:
+        if context.comparison is not None:
+            return self._comparison(context)
         best = next((e for e in context.evidence), None)
         shop_faq = best is not None and best.kind == "faq" and best.product_id is None
         if shop_faq and best.score >= self.min_confidence:
-            return self._grounded(context, phrases.quote("faq", best.text), [best], best.score)
+            return self._grounded(context, _quoted(context, best), [best], best.score)
         relevance = _product_relevance(context.evidence)
         chosen = []
         for product in context.products:
@@ -147,6 +154,22 @@ class ExtractiveAnswerer:
         answer.products = [product for product, _s, _f in chosen]
         return answer
 
+    def _comparison(self, context: QAContext) -> Answer:
+        """The extreme of the compared products, and the others it was compared with."""
+        comparison = context.comparison
+        if not comparison.answerable:
+            return refuse(context)
+        shown = comparison.ranked[: self.max_products + 2]
+        items = [phrases.product_item(c.title, [c.shown]) for c in shown]
+        text = phrases.extreme(comparison.lowest, comparison.label, items[0])
+        if len(items) > 1:
+            text += " " + phrases.compared(items[1:])
+        cited = [c.fact for c in shown if c.fact is not None]
+        answer = self._grounded(context, text, cited, FACT_CONFIDENCE)
+        by_id = {card.product_id: card for card in context.products}
+        answer.products = [by_id[c.entry.product_id] for c in shown if c.entry.product_id in by_id]
+        return answer
+
     def _grounded(
         self, context: QAContext, text: str, cited: list[Evidence], confidence: float
     ) -> Answer:
@@ -157,16 +180,23 @@ class ExtractiveAnswerer:
         return answer
 
 
+def _quoted(context: QAContext, evidence: Evidence) -> str:
+    """Evidence quoted in its own language; the answer says which when it is not the
+    asker's (no machine translation is available offline)."""
+    text = phrases.quote(evidence.kind, evidence.text)
+    if evidence.language and evidence.language != context.language:
+        text += " " + phrases.source_language(evidence.language)
+    return text
+
+
+def _shown(context: QAContext, fact: Evidence) -> str:
+    """A fact as shown in an answer: quoted when the shop names it in another language."""
+    return fact.text if fact.language == context.language else phrases.quoted(fact.text)
+
+
 # --- fact sentences per intent ----------------------------------------------------------
 
 Built = tuple[str, list[Evidence]]
-
-
-def _waterproof(context: QAContext, intent: Intent, fact: Evidence) -> Built:
-    flag = as_bool(fact.value)
-    if flag is None:
-        return phrases.facts([fact.text]), [fact]
-    return phrases.waterproof(flag), [fact]
 
 
 def _stock(context: QAContext, intent: Intent, fact: Evidence) -> Built:
@@ -251,7 +281,6 @@ def _material(context: QAContext, intent: Intent, fact: Evidence) -> Built:
 
 
 _BUILDERS: dict[str, Callable[[QAContext, Intent, Evidence], Built]] = {
-    "waterproof": _waterproof,
     "stock": _stock,
     "price": _price,
     "brand": _brand,
@@ -283,18 +312,29 @@ def _title_evidence(context: QAContext, product_id: Any) -> Evidence | None:
 def _intent_facts(context: QAContext, product_id: Any) -> list[Evidence] | None:
     """The facts a catalog-wide answer shows for a product (price by default).
 
-    None when the question asks for a yes/no attribute (e.g. waterproof) the product
+    None when the question asks for a yes/no attribute the product
     does not have or has as "no": such a product does not answer the question.
     """
     facts: list[Evidence] = []
     for intent in context.intents:
         found = context.facts(product_id, intent.fields)
-        if intent.name == "waterproof" and (not found or as_bool(found[0].value) is not True):
+        if _asks_yes_no(context, intent) and (not found or as_bool(found[0].value) is not True):
             return None
         facts += found[:1]
     if not any(f.field == "price" for f in facts):
         facts += context.facts(product_id, ("price",))
     return facts
+
+
+def _asks_yes_no(context: QAContext, intent: Intent) -> bool:
+    """Whether the intent names a yes/no attribute (its values in the candidates are all
+    yes/no), so that a product without a "yes" does not answer the question."""
+    values = [
+        e.value
+        for e in context.evidence
+        if e.kind == "attribute" and e.field in intent.fields and e.field not in FACETS
+    ]
+    return bool(values) and all(as_bool(v) is not None for v in values)
 
 
 def _detail(fact: Evidence, currency: str) -> str:

@@ -29,7 +29,8 @@ from ..embeddings import cached_query_embedding, cached_query_embeddings
 from ..models import CatalogEntry, FAQEntry, Passage
 from .text import keyword_overlap, keywords, sentences
 from .types import Evidence
-from .vocabulary import attribute_text
+from .vocabulary import Labels, ValueLabels, attribute_text, label_language
+from .vocabulary import language as use_language
 
 #: Weight of the keyword overlap (0..1) added to the cosine similarity.
 KEYWORD_WEIGHT = 0.25
@@ -79,6 +80,11 @@ class Ranker:
                 timeout=app_settings.QUERY_CACHE_TIMEOUT,
             )
 
+    @property
+    def vector(self) -> np.ndarray | None:
+        """The question's vector (None without an encoder)."""
+        return self._vector
+
     def _similarities(self, texts: list[str], *, as_queries: bool = False) -> np.ndarray:
         if self._vector is None or not texts:
             return np.zeros(len(texts), dtype=np.float32)
@@ -115,8 +121,14 @@ class Ranker:
 # --- collection ------------------------------------------------------------------------
 
 
-def fact_evidence(entry: CatalogEntry, language: str) -> list[Evidence]:
-    """Structured facts of an entry (localized ``label: value`` text, canonical value)."""
+def fact_evidence(
+    entry: CatalogEntry,
+    language: str,
+    labels: Labels | None = None,
+    value_labels: ValueLabels | None = None,
+) -> list[Evidence]:
+    """Structured facts of an entry (localized ``label: value`` text, canonical value),
+    named by the shop's attribute and value ``labels`` (its adapter's)."""
     facts: list[tuple[str, Any]] = []
     if entry.price is not None:
         facts.append(("price", entry.price))
@@ -130,11 +142,23 @@ def fact_evidence(entry: CatalogEntry, language: str) -> list[Evidence]:
             kind="attribute",
             field=name,
             value=value,
-            text=attribute_text(name, value, language, currency=entry.currency),
-            language=language,
+            text=attribute_text(
+                name,
+                value,
+                language,
+                currency=entry.currency,
+                labels=labels,
+                value_labels=value_labels,
+            ),
+            language=_label_language(name, language, labels),
         )
         for name, value in facts
     ]
+
+
+def _label_language(name: str, language: str, labels: Labels | None) -> str:
+    with use_language(language):
+        return label_language(name, labels)
 
 
 def _preferred(passages: Iterable[Passage], language: str) -> list[Passage]:

@@ -16,11 +16,11 @@ import re
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, get_language_info, pgettext
 
 from ..core.errors import UnknownLanguage
 from ..language import normalize_language, primary_code
-from .vocabulary import language
+from .vocabulary import django_language, language
 
 #: Opening and closing quotation marks used by the translations: “…” (en, ko, nl, pt, th,
 #: tr, zh), „…“ (de), „…” (pl), «…» (es, fr, it, ru, ar), 「…」 (ja), and straight quotes.
@@ -74,12 +74,6 @@ def join(values: Sequence[str]) -> str:
     }
 
 
-def waterproof(flag: bool) -> str:
-    if flag:
-        return pgettext("answer", "Yes, it is waterproof.")
-    return pgettext("answer", "No, it is not waterproof.")
-
-
 def yes_no(flag: bool, fact: str) -> str:
     """A yes/no answer backed by the fact it comes from ("Yes (induction compatible: yes).")."""
     if flag:
@@ -130,6 +124,12 @@ def sizes(values: Sequence[str]) -> str:
     }
 
 
+def quoted(text: str) -> str:
+    """``text`` between the active language's quotation marks (source text in another
+    language: no machine translation is available offline)."""
+    return pgettext("answer", "“%(title)s”") % {"title": text}
+
+
 def facts(texts: Sequence[str]) -> str:
     return pgettext("answer", "According to the product data: %(facts)s.") % {
         "facts": "; ".join(texts)
@@ -159,6 +159,36 @@ def product_item(title: str, details: Sequence[str]) -> str:
         "title": title,
         "details": ", ".join(details),
     }
+
+
+def extreme(lowest: bool, attribute: str, product: str) -> str:
+    """The product with the lowest / highest value of an attribute."""
+    if lowest:
+        text = pgettext("answer", "Lowest %(attribute)s: %(product)s.")
+    else:
+        text = pgettext("answer", "Highest %(attribute)s: %(product)s.")
+    return text % {"attribute": attribute, "product": product}
+
+
+def compared(items: Sequence[str]) -> str:
+    return pgettext("answer", "Compared: %(products)s.") % {"products": "; ".join(items)}
+
+
+#: Languages that write language names in lower case ("cita en inglés").
+_LOWERCASE_NAMES = frozenset({"es", "fr", "it", "pt", "pl", "ru"})
+
+
+def source_language(code: str) -> str:
+    """Says that a quotation is in language ``code`` and stays untranslated."""
+    try:
+        name = str(get_language_info(django_language(code))["name_translated"])
+    except KeyError:
+        name = code
+    name = re.sub(r"\s*[(（].*?[)）]", "", name)  # "英語(米国)" -> "英語"
+    if primary_code(get_language() or "") in _LOWERCASE_NAMES:
+        name = name.lower()
+    text = pgettext("answer", "(quoted in %(language)s; no machine translation is available)")
+    return text % {"language": name}
 
 
 def refusal(catalog: bool) -> str:

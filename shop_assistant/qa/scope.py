@@ -19,6 +19,7 @@ from ..search import retrieve_candidates
 from .constraints import PriceConstraints
 from .evidence import fact_evidence, faq_evidence, review_evidence, text_evidence
 from .types import Evidence
+from .vocabulary import Labels, ValueLabels
 
 #: Candidate products a catalog-wide question looks at.
 CATALOG_CANDIDATES = 5
@@ -44,15 +45,22 @@ def product_evidence(
 ) -> list[Evidence]:
     """Facts, texts, FAQ (product and shop-wide) and reviews of one product, plus the
     colours and sizes of its published variants."""
-    items = fact_evidence(entry, language)
-    items += variant_evidence(entry, language, using)
+    labels, values = adapter.get_attribute_labels(), adapter.get_value_labels()
+    items = fact_evidence(entry, language, labels, values)
+    items += variant_evidence(entry, language, using, labels, values)
     items += text_evidence([entry], language, using)
     items += faq_evidence([entry.product_id], using, shop_wide=True)
     items += review_evidence(adapter, product)
     return items
 
 
-def variant_evidence(entry: CatalogEntry, language: str, using: str) -> list[Evidence]:
+def variant_evidence(
+    entry: CatalogEntry,
+    language: str,
+    using: str,
+    labels: Labels | None = None,
+    values: ValueLabels | None = None,
+) -> list[Evidence]:
     if not entry.group:
         return []
     variants = (
@@ -65,7 +73,7 @@ def variant_evidence(entry: CatalogEntry, language: str, using: str) -> list[Evi
     return [
         fact
         for variant in variants
-        for fact in fact_evidence(variant, language)
+        for fact in fact_evidence(variant, language, labels, values)
         if fact.field in ("color", "size")
     ]
 
@@ -95,10 +103,13 @@ def live_published(product_ids: list[Any], adapter: ProductAdapter, using: str) 
     return {p.pk for p in products if adapter.to_document(p).is_published}
 
 
-def catalog_evidence(entries: list[CatalogEntry], language: str, using: str) -> list[Evidence]:
+def catalog_evidence(
+    entries: list[CatalogEntry], language: str, adapter: ProductAdapter, using: str
+) -> list[Evidence]:
+    labels, values = adapter.get_attribute_labels(), adapter.get_value_labels()
     items: list[Evidence] = []
     for entry in entries:
-        items += fact_evidence(entry, language)
+        items += fact_evidence(entry, language, labels, values)
     items += text_evidence(entries, language, using)
     items += faq_evidence([e.product_id for e in entries], using, shop_wide=True)
     return items

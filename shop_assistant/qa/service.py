@@ -23,10 +23,13 @@ from ..core.errors import InvalidInput
 from ..indexing.spaces import active_space
 from ..language import negotiate
 from .answerer import Answerer, load_answerer
+from .compare import comparison_for
 from .constraints import parse_price
+from .crosslingual import best_sentence
 from .evidence import Ranker, number, trustworthy
-from .intents import detect_intents
+from .intents import AttributeVocabulary, confirmed, detect_intents
 from .scope import (
+    CATALOG_CANDIDATES,
     catalog_candidates,
     catalog_evidence,
     product_cards,
@@ -120,23 +123,44 @@ def build_context(
     encoder = space.get_encoder() if space is not None else None
     adapter = get_adapter()
 
+    comparison = clause_match = None
     if product_id is not None:
         product, entry = published_entry(product_id, adapter, using)
         evidence = product_evidence(product, entry, choice.code, adapter, using)
-        ranked = Ranker(question, choice.code, encoder).rank(evidence)
+        ranker = Ranker(question, choice.code, encoder)
         scope, products = "product", product_cards([entry], choice.code, using)
     else:
         constraints = parse_price(question)
+        comparison = comparison_for(question, choice.code, constraints, adapter, using)
         entries = catalog_candidates(question, choice.code, constraints, adapter, using)
-        evidence = catalog_evidence(entries, choice.code, using)
-        ranked = Ranker(constraints.rest or question, choice.code, encoder).rank(evidence)
+        if comparison is not None:  # the compared products, the extreme first
+            entries = [c.entry for c in comparison.ranked[:CATALOG_CANDIDATES]] or entries
+        evidence = catalog_evidence(entries, choice.code, adapter, using)
+        ranker = Ranker(constraints.rest or question, choice.code, encoder)
         scope, products = "catalog", product_cards(entries, choice.code, using)
+    ranked = trustworthy(ranker.rank(evidence))
+    if product_id is not None:
+        clause_match = best_sentence(
+            question, ranked, ranker.vector, encoder, space, [entry.pk], using
+        )
+    vocabulary = AttributeVocabulary.of(
+        (e.field for e in evidence if e.kind == "attribute"), adapter.get_attribute_labels()
+    )
+    intents = detect_intents(
+        question,
+        vocabulary,
+        language=choice.code,
+        encoder=encoder,
+        question_vector=ranker.vector,
+    )
     return QAContext(
         question=question,
         language=choice.code,
         language_source=choice.source,
         scope=scope,  # type: ignore[arg-type]
-        evidence=number(trustworthy(ranked)),
+        evidence=number(ranked),
         products=products,
-        intents=detect_intents(question),
+        intents=confirmed(intents, ranked, clause_match),
+        comparison=comparison,
+        clause_match=clause_match,
     )

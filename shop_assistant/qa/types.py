@@ -85,6 +85,8 @@ class QAContext:
     products: list[ProductCard]  # the asked product, or the catalog candidates in rank order
     intents: list[Any] = field(default_factory=list)  # shop_assistant.qa.intents.Intent
     language_source: str = ""
+    comparison: Any = None  # shop_assistant.qa.compare.Comparison, for comparative questions
+    clause_match: Evidence | None = None  # a sentence answering by one clause (crosslingual)
 
     def facts(self, product_id: Any, fields: tuple[str, ...]) -> list[Evidence]:
         """Attribute evidence of one product for the first of ``fields`` it has."""

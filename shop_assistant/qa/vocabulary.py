@@ -8,7 +8,7 @@ falling back to the raw value when there is no translation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,7 +17,8 @@ from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import pgettext, pgettext_lazy
 
-#: Attribute and facet names; anything else shows as its key with spaces.
+#: Names of the facets and generic attributes; a shop's other attributes are named by its
+#: adapter (``get_attribute_labels``), else shown as their key with spaces.
 LABELS = {
     "price": pgettext_lazy("attribute", "price"),
     "in_stock": pgettext_lazy("attribute", "availability"),
@@ -25,53 +26,11 @@ LABELS = {
     "color": pgettext_lazy("attribute", "color"),
     "material": pgettext_lazy("attribute", "material"),
     "size": pgettext_lazy("attribute", "size"),
-    "waterproof": pgettext_lazy("attribute", "waterproof"),
-    "capacity_l": pgettext_lazy("attribute", "capacity (litres)"),
-    "capacity_ml": pgettext_lazy("attribute", "capacity (ml)"),
-    "capacity_cups": pgettext_lazy("attribute", "capacity (cups)"),
-    "volume_ml": pgettext_lazy("attribute", "volume (ml)"),
-    "weight_kg": pgettext_lazy("attribute", "weight (kg)"),
-    "weight_g": pgettext_lazy("attribute", "weight (g)"),
-    "weight_gsm": pgettext_lazy("attribute", "fabric weight (g/m²)"),
     "dimensions": pgettext_lazy("attribute", "dimensions"),
-    "width_cm": pgettext_lazy("attribute", "width (cm)"),
-    "height_cm": pgettext_lazy("attribute", "height (cm)"),
-    "diameter_cm": pgettext_lazy("attribute", "diameter (cm)"),
-    "case_mm": pgettext_lazy("attribute", "case size (mm)"),
-    "wattage": pgettext_lazy("attribute", "power (W)"),
-    "battery_h": pgettext_lazy("attribute", "battery life (hours)"),
-    "battery_days": pgettext_lazy("attribute", "battery life (days)"),
-    "induction": pgettext_lazy("attribute", "induction compatible"),
-    "wireless": pgettext_lazy("attribute", "wireless"),
-    "noise_cancelling": pgettext_lazy("attribute", "noise cancelling"),
-    "noise_db": pgettext_lazy("attribute", "noise level (dB)"),
-    "energy_class": pgettext_lazy("attribute", "energy class"),
-    "place_settings": pgettext_lazy("attribute", "place settings"),
-    "persons": pgettext_lazy("attribute", "persons"),
-    "players": pgettext_lazy("attribute", "players"),
-    "season": pgettext_lazy("attribute", "season"),
-    "hydrostatic_head_mm": pgettext_lazy("attribute", "waterproof rating (mm)"),
-    "water_resistance_atm": pgettext_lazy("attribute", "water resistance (atm)"),
-    "drop_mm": pgettext_lazy("attribute", "heel-to-toe drop (mm)"),
-    "fit": pgettext_lazy("attribute", "fit"),
-    "bulb": pgettext_lazy("attribute", "bulb"),
-    "dimmable": pgettext_lazy("attribute", "dimmable"),
-    "skin_type": pgettext_lazy("attribute", "skin type"),
-    "key_ingredient": pgettext_lazy("attribute", "key ingredient"),
-    "vegan": pgettext_lazy("attribute", "vegan"),
-    "fragrance_free": pgettext_lazy("attribute", "fragrance-free"),
-    "driver_mm": pgettext_lazy("attribute", "driver size (mm)"),
-    "screen_in": pgettext_lazy("attribute", "screen size (inches)"),
-    "storage_gb": pgettext_lazy("attribute", "storage (GB)"),
-    "gps": pgettext_lazy("attribute", "GPS"),
-    "min_age": pgettext_lazy("attribute", "minimum age"),
-    "play_time_min": pgettext_lazy("attribute", "playing time (minutes)"),
-    "theme": pgettext_lazy("attribute", "theme"),
-    "pressure_bar": pgettext_lazy("attribute", "pressure (bar)"),
-    "laptop_in": pgettext_lazy("attribute", "laptop size (inches)"),
 }
 
-#: Common attribute values stored in English by the catalog (and a few spellings).
+#: Common attribute values (colours, materials, yes/no) stored in English by many shops
+#: (and a few spellings); a shop's own values are named by its adapter (``get_value_labels``).
 VALUES = {
     "yes": pgettext_lazy("attribute value", "yes"),
     "no": pgettext_lazy("attribute value", "no"),
@@ -129,31 +88,6 @@ VALUES = {
     "waxed canvas": pgettext_lazy("attribute value", "waxed canvas"),
     "tarpaulin": pgettext_lazy("attribute value", "tarpaulin"),
     "powder-coated steel": pgettext_lazy("attribute value", "powder-coated steel"),
-    "regular": pgettext_lazy("attribute value", "regular"),
-    "slim": pgettext_lazy("attribute value", "slim"),
-    "relaxed": pgettext_lazy("attribute value", "relaxed"),
-    "e27": pgettext_lazy("attribute value", "e27"),
-    "e14": pgettext_lazy("attribute value", "e14"),
-    "integrated led": pgettext_lazy("attribute value", "integrated led"),
-    "dry": pgettext_lazy("attribute value", "dry"),
-    "oily": pgettext_lazy("attribute value", "oily"),
-    "sensitive": pgettext_lazy("attribute value", "sensitive"),
-    "combination": pgettext_lazy("attribute value", "combination"),
-    "all": pgettext_lazy("attribute value", "all"),
-    "hyaluronic acid": pgettext_lazy("attribute value", "hyaluronic acid"),
-    "vitamin c": pgettext_lazy("attribute value", "vitamin c"),
-    "niacinamide": pgettext_lazy("attribute value", "niacinamide"),
-    "aloe vera": pgettext_lazy("attribute value", "aloe vera"),
-    "shea butter": pgettext_lazy("attribute value", "shea butter"),
-    "ceramides": pgettext_lazy("attribute value", "ceramides"),
-    "space": pgettext_lazy("attribute value", "space"),
-    "medieval": pgettext_lazy("attribute value", "medieval"),
-    "ocean": pgettext_lazy("attribute value", "ocean"),
-    "jungle": pgettext_lazy("attribute value", "jungle"),
-    "railways": pgettext_lazy("attribute value", "railways"),
-    "farm": pgettext_lazy("attribute value", "farm"),
-    "3-season": pgettext_lazy("attribute value", "3-season"),
-    "4-season": pgettext_lazy("attribute value", "4-season"),
     "gray": pgettext_lazy("attribute value", "grey"),
     "aluminum": pgettext_lazy("attribute value", "aluminium"),
 }
@@ -258,13 +192,41 @@ def as_bool(value: Any) -> bool | None:
     return None
 
 
-def label(name: str) -> str:
-    """The attribute's name in the active language."""
-    return str(LABELS.get(name, name.replace("_", " ")))
+Labels = Mapping[str, Mapping[str, str]]  # {key: {language: label}}
+ValueLabels = Mapping[str, Mapping[str, Mapping[str, str]]]  # {key: {value: {language: label}}}
 
 
-def value_text(value: Any) -> str:
-    """An attribute value in the active language (lists joined, numbers localized)."""
+def _active() -> str:
+    return (translation.get_language() or "en").split("-")[0].lower()
+
+
+def label(name: str, labels: Labels | None = None) -> str:
+    """The attribute's name in the active language: the shop's label for it (its adapter's
+    ``get_attribute_labels``), the library's for a facet or generic attribute, the shop's
+    label in English or any language, else the key with spaces."""
+    own = (labels or {}).get(name) or {}
+    if own.get(_active()):
+        return own[_active()]
+    if name in LABELS:
+        return str(LABELS[name])
+    fallback = own.get("en") or next((text for text in own.values() if text), "")
+    return fallback or name.replace("_", " ")
+
+
+def label_language(name: str, labels: Labels | None = None) -> str:
+    """The language :func:`label` names ``name`` in for the active language ("und" when it
+    spells the key out)."""
+    own = (labels or {}).get(name) or {}
+    if own.get(_active()) or name in LABELS:
+        return _active()
+    if own.get("en"):
+        return "en"
+    return next((code for code, text in own.items() if text), "und")
+
+
+def value_text(value: Any, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """An attribute value in the active language (lists joined, numbers localized);
+    ``names`` are the shop's labels of the attribute's values (``{value: {language: label}}``)."""
     if isinstance(value, bool):
         return str(VALUES["yes" if value else "no"])
     if isinstance(value, int | float | Decimal):
@@ -273,10 +235,13 @@ def value_text(value: Any) -> str:
     if flag is not None:
         return str(VALUES["yes" if flag else "no"])
     parts = [p.strip() for p in str(value).split(",") if p.strip()]
-    return ", ".join(_one_value(p) for p in parts)
+    return ", ".join(_one_value(p, names or {}) for p in parts)
 
 
-def _one_value(text: str) -> str:
+def _one_value(text: str, names: Mapping[str, Mapping[str, str]]) -> str:
+    own = names.get(text) or names.get(text.lower()) or {}
+    if own.get(_active()):
+        return own[_active()]
     known = VALUES.get(text.lower())
     if known is not None:
         return str(known)
@@ -310,8 +275,17 @@ def stock_text(in_stock: bool) -> str:
     return pgettext("attribute value", "out of stock")
 
 
-def attribute_text(name: str, value: Any, code: str, *, currency: str = "") -> str:
-    """``label: value`` of one fact in language ``code``."""
+def attribute_text(
+    name: str,
+    value: Any,
+    code: str,
+    *,
+    currency: str = "",
+    labels: Labels | None = None,
+    value_labels: ValueLabels | None = None,
+) -> str:
+    """``label: value`` of one fact in language ``code``, named by the shop's ``labels``
+    and ``value_labels`` (its adapter's) where it has them."""
     with language(code):
         if name == "price":
             shown = price_text(Decimal(str(value)), currency or "EUR")
@@ -320,5 +294,8 @@ def attribute_text(name: str, value: Any, code: str, *, currency: str = "") -> s
         elif name == "brand":
             shown = str(value)
         else:
-            shown = value_text(value)
-        return pgettext("fact", "%(label)s: %(value)s") % {"label": label(name), "value": shown}
+            shown = value_text(value, (value_labels or {}).get(name))
+        return pgettext("fact", "%(label)s: %(value)s") % {
+            "label": label(name, labels),
+            "value": shown,
+        }

@@ -1,0 +1,151 @@
+"""Evidence across languages: the sentence of a product's own texts that answers a question
+asked in another language («Est-ce qu'elle a une capuche ?» on an English description).
+
+A short question about one detail of a long sentence scores low against the sentence, and
+lower still across languages (the keyword bonus does not cross languages). Words do cross
+languages in the multilingual encoder ("capuche", "capucha", "Kapuze" ~ "hood": 0.7; an
+unrelated word pair stays under 0.5). So:
+
+1. the product's passages are ranked by their stored vectors (pgvector, indexed once:
+   nothing is re-encoded per question), see
+   :func:`~shop_assistant.indexing.ann.passage_similarities`;
+2. the sentences of the best :data:`PASSAGES` description passages, and the product's
+   FAQ answers and reviews, are matched word by word: a sentence answers when every
+   content word of the question (stopwords and short words left out) has a word in it
+   at :data:`TERM_MIN` similarity or more. Word vectors are cached per word.
+
+The answer quotes the whole sentence, in its own language, and says which language that
+is: no machine translation is available offline. Languages written without spaces
+(Chinese, Japanese, Thai) have no words to match here and keep the sentence ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from ..conf import app_settings
+from ..embeddings import cached_query_embeddings
+from ..indexing.ann import passage_similarities
+from .text import STOPWORDS, normalize
+from .types import Evidence
+
+#: Best passages (by stored vector) whose sentences are matched word by word.
+PASSAGES = 2
+#: Smallest similarity between a question word and a word of the sentence.
+TERM_MIN = 0.6
+#: Shortest word considered, and most question words (longer questions keep the ranking).
+MIN_WORD_CHARS = 4
+MAX_TERMS = 4
+#: Question words of languages :data:`~shop_assistant.qa.text.STOPWORDS` leaves out.
+_QUESTION_TEXT = """
+    est-ce est-il est-elle peut-on a-t-il a-t-elle y-a-t-il
+    heeft hebben deze welke wordt zijn kunnen kan mijn jullie
+    esta este isso qual quais pode podem posso voce
+    jest jaki jaka jakie mozna czy ten tego
+    есть это этот эта какой какая можно него неё нее она
+    mı mi mu mü var yok nedir hangi
+    있나요 있어요 되나요 인가요 있습니까
+    لها له هذا هذه هل
+    """
+QUESTION_WORDS = frozenset(normalize(word) for word in _QUESTION_TEXT.split())
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def terms(question: str) -> list[str]:
+    """The question's content words ("capuche" of «Est-ce qu'elle a une capuche ?»)."""
+    words = [_without_particle(w.casefold()) for w in _WORD.findall(question)]
+    kept = [
+        w
+        for w in words
+        if len(w) >= _min_chars(w) and normalize(w) not in STOPWORDS | QUESTION_WORDS
+    ]
+    return list(dict.fromkeys(w for w in kept if not _spaceless(w)))
+
+
+#: Korean particles written onto the word before them ("후드가" = "후드" + subject marker).
+_KOREAN_PARTICLE = re.compile(
+    r"(?<=[\uac00-\ud7af])(?:으로|에서|이|가|은|는|을|를|로|도|와|과|에)$"
+)
+
+
+def _without_particle(word: str) -> str:
+    stripped = _KOREAN_PARTICLE.sub("", word)
+    return stripped if len(stripped) >= 2 else word
+
+
+def _min_chars(word: str) -> int:
+    """Arabic words are short (no written short vowels): three letters carry meaning."""
+    if any(0xAC00 <= ord(c) <= 0xD7AF for c in word):
+        return 2  # a Hangul block is a syllable
+    return 3 if any(0x0600 <= ord(c) <= 0x06FF for c in word) else MIN_WORD_CHARS
+
+
+def _spaceless(word: str) -> bool:
+    """Han, kana and Thai: written without spaces between words (Hangul has spaces)."""
+    return any(0x2E80 <= ord(c) <= 0xABFF or 0x0E00 <= ord(c) <= 0x0E7F for c in word)
+
+
+def best_sentence(
+    question: str,
+    evidence: Sequence[Evidence],
+    question_vector: np.ndarray | None,
+    encoder: Any,
+    space: Any,
+    entry_ids: Sequence[int],
+    using: str,
+) -> Evidence | None:
+    """The sentence (description, FAQ answer or review of the product) containing a match
+    for every content word of the question, with ``score`` the weakest word match; or
+    None."""
+    asked = terms(question)
+    if not asked or len(asked) > MAX_TERMS or encoder is None or space is None:
+        return None
+    if question_vector is None:
+        return None
+    stored = passage_similarities(space, question_vector, entry_ids, using=using)
+    passages = sorted(
+        {e.source for e in evidence if e.kind == "description" and e.source},
+        key=lambda source: stored.get(_passage_id(source), -1.0),
+        reverse=True,
+    )[:PASSAGES]
+    pool = [
+        e
+        for e in evidence
+        if (e.kind == "description" and e.source in passages)
+        or (e.kind in ("review", "faq") and e.product_id is not None)
+    ]
+    words = {item.key(): [w.casefold() for w in _WORD.findall(item.text)] for item in pool}
+    vocabulary = sorted({w for ws in words.values() for w in ws if len(w) >= 3})
+    if not vocabulary:
+        return None
+    vectors = _vectors(encoder, [*asked, *vocabulary])
+    similarity = vectors[: len(asked)] @ vectors[len(asked) :].T  # terms x words
+    column = {word: i for i, word in enumerate(vocabulary)}
+    best: Evidence | None = None
+    best_score = TERM_MIN
+    for item in pool:
+        columns = [column[w] for w in words[item.key()] if w in column]
+        if not columns:
+            continue
+        score = float(similarity[:, columns].max(axis=1).min())
+        if score >= best_score and (best is None or score > best_score):
+            best, best_score = item, score
+    return replace(best, score=best_score) if best is not None else None
+
+
+def _vectors(encoder: Any, texts: list[str]) -> np.ndarray:
+    return cached_query_embeddings(
+        encoder, texts, cache_alias=app_settings.CACHE, timeout=app_settings.QUERY_CACHE_TIMEOUT
+    )
+
+
+def _passage_id(source: str) -> int:
+    try:
+        return int(source.split(":", 1)[1])
+    except (IndexError, ValueError):
+        return -1
