@@ -564,17 +564,24 @@
     var citations = data.citations || [];
     if (citations.length) {
       box.appendChild(el('p', { class: 'sources-title', text: 'Based on:' }));
-      var list = el('ul', { class: 'citations' });
+      box.appendChild(citationList(citations));
       citations.forEach(function (citation) {
-        var label = CITATION_KINDS[citation.kind] || citation.kind;
-        if (citation.field && citation.kind === 'attribute') label += ' · ' + citation.field.replace(/_/g, ' ');
-        list.appendChild(el('li', { class: 'citation', dataset: { kind: citation.kind } },
-          el('span', { class: 'source', text: label }), ' ',
-          el('q', { lang: citation.language, dir: 'auto' }, el('mark', { text: citation.text }))));
         if (citation.kind === 'description') markCitation(citation.text);
       });
-      box.appendChild(list);
     }
+  }
+
+  /* the sources of an answer as readable quotes: a label for the kind, the cited text */
+  function citationList(citations) {
+    var list = el('ul', { class: 'citations' });
+    citations.forEach(function (citation) {
+      var label = CITATION_KINDS[citation.kind] || citation.kind;
+      if (citation.field && citation.kind === 'attribute') label += ' · ' + citation.field.replace(/_/g, ' ');
+      list.appendChild(el('li', { class: 'citation', dataset: { kind: citation.kind } },
+        el('span', { class: 'source', text: label }), ' ',
+        el('q', { lang: citation.language, dir: 'auto' }, el('mark', { text: citation.text }))));
+    });
+    return list;
   }
 
   function setupProduct() {
@@ -645,6 +652,11 @@
   }
 
   // -- start ----------------------------------------------------------------------------
+  /* the helpers the shopping guide's panel (storefront-chat.js) shares */
+  window.Storefront = {
+    API: API, LANG: LANG, el: el, clear: clear, request: request, card: card,
+    citationList: citationList
+  };
   setupLanguage();
   setupCart();
   var page = body.dataset.page;
