@@ -159,7 +159,7 @@ class _Turn:
         refines_only = bool(values) and bool(self.state.get("need")) and message.content_words <= 2
         new_need = message.has_need and not refines_only
         if new_need:
-            self.state.update(need=message.text if values else message.rest, like=None)
+            self.state.update(need=message.need, like=None)
             for key in ("category", "min_price", "max_price", "in_stock"):
                 self.state.pop(key, None)
             self.state["attributes"], self.state["brand_exclude"] = {}, []

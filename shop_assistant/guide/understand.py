@@ -18,6 +18,7 @@ from decimal import Decimal
 from wordfreq import zipf_frequency
 
 from ..qa.constraints import parse_price
+from ..qa.crosslingual import without_particle
 from ..qa.text import normalize
 
 Direction = str  # "min" | "max"
@@ -191,6 +192,20 @@ class Message:
         words = FILLER.sub(" ", normalize(self.rest))
         words = re.sub(r"[^\w]+", " ", words).split()
         return sum(is_content(word, self.language) for word in words)
+
+    @property
+    def need(self) -> str:
+        """What to search for: the message without its price and its fillers, as written
+        ("Ich brauche ein Zelt zum Campen, unter 190 €" -> "zelt campen"); words that do
+        not count as a need do not dilute the search's keyword match."""
+        words = re.sub(r"[^\w]+", " ", parse_price(self.text).rest.casefold()).split()
+        kept = [
+            without_particle(word)  # Korean: "러닝화를" -> "러닝화"
+            for word in words
+            if not FILLER.fullmatch(normalize(word))
+            and (is_content(normalize(word), self.language) or any(map(is_unspaced, word)))
+        ]
+        return " ".join(kept) or self.rest
 
     @property
     def has_need(self) -> bool:

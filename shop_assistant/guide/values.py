@@ -2,7 +2,8 @@
 
 "¿y en rojo?" asks for ``color = red`` in a shop whose products say "red": the words of
 the message are compared with the catalog's attribute values (and their labels from
-the adapter) in the active space's multilingual encoder. Only categorical attributes
+the adapter) in the active space's multilingual encoder; in unspaced scripts a label
+that stands in the message names its value at once. Only categorical attributes
 count (a few to 60 distinct short values); a value shorter than three characters (a
 size such as "M", an energy class "A") is never matched: alone, such a word is more
 often an article or a pronoun ("a", "I'm", «a w kolorze»).
@@ -23,12 +24,14 @@ from ..embeddings import cached_query_embeddings
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..qa.text import normalize
-from .understand import FILLER, is_content, is_unspaced
+from .understand import FILLER, is_unspaced
 
 #: Similarity of a message's words to a value for the value to count, and the lead it
 #: needs over the best other value of the same attribute.
 MATCH_SIMILARITY = 0.75
 MATCH_MARGIN = 0.1
+#: The same for a piece of an unspaced word ("赤" of "赤はありますか").
+PIECE_SIMILARITY = 0.85
 #: Attributes with more distinct values than this are not categorical (ids, models).
 MAX_VALUES_PER_KEY = 60
 _BOOLEAN = {"yes", "no", "true", "false", "0", "1"}
@@ -96,58 +99,92 @@ def _vocabulary(using: str) -> _Vocabulary:
 
 
 def match_values(text: str, *, language: str = "", using: str) -> list[ValueMatch]:
-    """Attribute values named in ``text`` (in ``language``), at most one per attribute."""
+    """Attribute values named in ``text`` (in ``language``), at most one per attribute.
+
+    In unspaced scripts a value is named when one of its names (the value or a label)
+    stands in the text ("赤はありますか" holds the label 赤 of ``red``); elsewhere the
+    text's words are compared with the names in the encoder, across languages.
+    """
     vocabulary = _vocabulary(using)
     space = active_space(using)
     if not vocabulary.texts or space is None:
         return []
+    found: dict[str, ValueMatch] = {}
+    folded = text.casefold()
+    unspaced = sorted(
+        (i for i, name in enumerate(vocabulary.texts) if any(map(is_unspaced, name))),
+        key=lambda i: -len(vocabulary.texts[i]),
+    )
+    for i in unspaced:
+        key, value = vocabulary.pairs[i]
+        name = vocabulary.texts[i].casefold()
+        if key not in found and name in folded:
+            found[key] = ValueMatch(key, value, vocabulary.texts[i])
+            folded = folded.replace(name, " ")
+    spaced = _words(folded)
+    words = spaced + _pieces(folded)
+    if not words:
+        return list(found.values())
     encoder = space.get_encoder()
     options = {"cache_alias": app_settings.CACHE, "timeout": app_settings.QUERY_CACHE_TIMEOUT}
     if vocabulary.vectors is None:
         vocabulary.vectors = cached_query_embeddings(encoder, vocabulary.texts, **options)
-    found: dict[str, ValueMatch] = {}
-    long_words = [
-        phrase
-        for phrase in _phrases(text, language)
-        if len(phrase) >= 2 or any(is_unspaced(char) for char in phrase)
-    ]
-    if not long_words:
-        return []
-    similarity = cached_query_embeddings(encoder, long_words, **options) @ vocabulary.vectors.T
-    short = np.array([len(t.strip()) < 3 for t in vocabulary.texts])
+    similarity = cached_query_embeddings(encoder, words, **options) @ vocabulary.vectors.T
+    short = np.array([len(t.strip()) < 3 or any(map(is_unspaced, t)) for t in vocabulary.texts])
     similarity[:, short] = -1.0
-    for row, phrase in zip(similarity, long_words, strict=True):
+    for row, word in zip(similarity, words, strict=True):
         best = int(np.argmax(row))
         key, value = vocabulary.pairs[best]
-        if row[best] < MATCH_SIMILARITY or key in found:
+        # A piece cut out of an unspaced word must be a near-certain match.
+        bar = MATCH_SIMILARITY if word in spaced else PIECE_SIMILARITY
+        if row[best] < bar or key in found:
             continue
-        others = [
-            row[i] for i, (k, v) in enumerate(vocabulary.pairs) if k == key and v != value
-        ]
+        others = [row[i] for i, (k, v) in enumerate(vocabulary.pairs) if k == key and v != value]
         if others and row[best] - max(others) < MATCH_MARGIN:
             continue
-        found[key] = ValueMatch(key, value, phrase)
+        found[key] = ValueMatch(key, value, word)
     return list(found.values())
 
 
-def _phrases(text: str, language: str = "") -> list[str]:
-    """The pieces of ``text`` that could name a value (at most 30): its words
-    that name something (fillers and a language's most frequent words left out), pairs of
-    adjacent ones, and in unspaced scripts the one- and two-character pieces of a word
-    ("赤はありますか" -> "赤", "赤は", ...; Korean: its beginnings, "빨간색은" -> "빨간색")."""
-    words = [  # as written (accents tell the encoder "grün" from "grun"), case folded
-        word
-        for word in re.sub(r"[^\w]+", " ", text.casefold()).split()
-        if not FILLER.fullmatch(normalize(word))
-        and (is_content(normalize(word), language) or (len(word) == 1 and is_unspaced(word)))
-    ]
-    phrases = list(words)
-    phrases += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    for word in words:
-        if len(word) < 2 or not any(is_unspaced(char) for char in word):
+def _pieces(text: str) -> list[str]:
+    """Pieces of the unspaced words of ``text`` that could be a value's name in a shop
+    without labels in that script: one and two characters ("赤はありますか" -> "赤"),
+    the beginnings of Hangul words (particles follow: "빨간색은" -> "빨간색")."""
+    pieces: list[str] = []
+    for word in re.sub(r"[^\w]+", " ", text).split():
+        if not any(map(is_unspaced, word)):
             continue
-        if any(0xAC00 <= ord(char) <= 0xD7AF for char in word):  # Hangul: particles follow
-            phrases += [word[:end] for end in range(len(word) - 1, 1, -1)]
+        if any(0xAC00 <= ord(char) <= 0xD7AF for char in word):
+            pieces += [word[:end] for end in range(len(word) - 1, 1, -1)]
         else:
-            phrases += [word[i : i + n] for n in (2, 1) for i in range(len(word) - n + 1)]
-    return list(dict.fromkeys(phrases))[:30]
+            pieces += [word[i : i + n] for n in (2, 1) for i in range(len(word) - n + 1)]
+    # Kana alone are syllables, not words ("は", "あり"): only pieces with a Han character.
+    pieces = [
+        piece
+        for piece in pieces
+        if any(map(_is_han, piece))
+        or " " in piece
+        or (any(0xAC00 <= ord(char) <= 0xD7AF for char in piece))
+    ]
+    return list(dict.fromkeys(pieces))[:30]
+
+
+def _is_han(char: str) -> bool:
+    return 0x3400 <= ord(char) <= 0x9FFF
+
+
+def _words(text: str) -> list[str]:
+    """The words of spaced scripts in ``text`` that could name a value, and pairs of
+    adjacent ones (at most 30): fillers ("and", "in") and digits left out, the words kept
+    as written (accents tell the encoder "grün" from "grun"); "weiß" stays although it is
+    also one of German's most frequent words."""
+    words = [
+        word
+        for word in re.sub(r"[^\w]+", " ", text).split()
+        if len(word) >= 2
+        and not word.isdigit()
+        and not any(map(is_unspaced, word))
+        and not FILLER.fullmatch(normalize(word))
+    ]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return list(dict.fromkeys(words + pairs))[:30]

@@ -58,7 +58,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def terms(question: str) -> list[str]:
     """The question's content words ("capuche" of «Est-ce qu'elle a une capuche ?»)."""
-    words = [_without_particle(w.casefold()) for w in _WORD.findall(question)]
+    words = [without_particle(w.casefold()) for w in _WORD.findall(question)]
     kept = [
         w
         for w in words
@@ -73,7 +73,7 @@ _KOREAN_PARTICLE = re.compile(
 )
 
 
-def _without_particle(word: str) -> str:
+def without_particle(word: str) -> str:
     stripped = _KOREAN_PARTICLE.sub("", word)
     return stripped if len(stripped) >= 2 else word
 
