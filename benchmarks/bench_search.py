@@ -157,10 +157,13 @@ def build_catalog(
     storage: str = "vector",
     vectors: VectorSource | None = None,
     keep_vectors: bool = False,
+    kinds: tuple[str, ...] = ("title",),
 ) -> Catalog:
     """Products, entries, passages and title vectors written in bulk, then the HNSW index.
 
-    ``vectors`` gives the title vectors (default: :func:`synthetic_vectors`); with
+    ``kinds``: the passages that get vectors (``("title", "description")`` for Q&A, whose
+    evidence is read with its stored vectors).
+    ``vectors`` gives the vectors (default: :func:`synthetic_vectors`); with
     ``keep_vectors`` they are returned too (with their entry ids), for engines compared
     on the very same vectors.
     """
@@ -236,8 +239,9 @@ def build_catalog(
                 f"JOIN shop_assistant_catalogentry c ON c.product_id = p.id WHERE {column} <> ''"
             )
         cursor.execute(
-            "SELECT id, entry_id, text FROM shop_assistant_passage WHERE kind = 'title' "
-            "ORDER BY id"
+            "SELECT id, entry_id, text FROM shop_assistant_passage WHERE kind = ANY(%s) "
+            "ORDER BY id",
+            [list(kinds)],
         )
         rows = cursor.fetchall()
     rng = np.random.default_rng(seed)
@@ -380,8 +384,9 @@ def endpoint(client, text: str, k: int, **params: str) -> tuple[float, dict, lis
     return elapsed, response.json(), statements
 
 
-def baseline(encoder, text: str, statements: list) -> float:
-    """Query encoding + the endpoint's own SQL replayed raw on a cursor, in milliseconds.
+def baseline(encoder, text: str | None, statements: list) -> float:
+    """Query encoding + the endpoint's own SQL replayed raw on a cursor, in milliseconds
+    (no encoding when ``text`` is None).
 
     The statements run in one transaction (so the ``SET LOCAL`` of the vector query
     holds) that is rolled back: the search-log insert is replayed under a new query id,
@@ -394,7 +399,8 @@ def baseline(encoder, text: str, statements: list) -> float:
         for sql, params in statements
     ]
     started = time.perf_counter()
-    encoder.encode_queries([text])
+    if text is not None:
+        encoder.encode_queries([text])
     with transaction.atomic(), connection.cursor() as cursor:
         for sql, params in statements:
             cursor.execute(sql, params)
