@@ -19,7 +19,9 @@ own pipeline with the real USE encoder; each engine then ranks ``queries_dev.jso
 * faiss: ``IndexHNSWFlat`` (inner product of unit vectors, i.e. cosine; ``M`` and
   ``efConstruction`` as the app's ``HNSW_M`` / ``HNSW_EF_CONSTRUCTION``, ``efSearch``
   100) over exactly the passage vectors the app stored; a product ranks by its best
-  passage; queries encoded by the same USE encoder;
+  passage; queries encoded by the same USE encoder. The nDCG of an exact scan of the same
+  vectors is noted beside it, so what HNSW itself loses is visible (on the smoke runs it
+  lost much more than on titles alone: the passages include many near-identical ones);
 * ours: the search service in hybrid mode, the language detected as the API does.
 
 **Speed** at ``--products`` (default 100,000) products from ``generate_products`` (real
