@@ -13,7 +13,7 @@ or irrelevant:
   relevant to it, the products of other top-level categories are not (sibling categories
   are left out: a "kettle" query may fairly show a coffee maker). The thresholds maximize
   F1 (:func:`choose_threshold`). A catalog with fewer than two top-level categories gets
-  no floor on meaning (:data:`FALLBACK_THRESHOLD`) until judged queries calibrate it;
+  no relevance floor at all (:func:`has_floor`) until judged queries calibrate it;
 * **judged queries** (:func:`judged_pairs`, ``shop_assistant_calibrate --queries``): the
   products judged relevant against a fixed sample of other products; the thresholds keep
   :data:`JUDGED_RECALL` of the judged-relevant pairs (:func:`recall_threshold`).
@@ -164,8 +164,8 @@ def calibrate(
         if min(len(pairs.relevant), len(pairs.irrelevant)) < MIN_PAIRS:
             # No categories to tell apart (none, or a single one): no threshold can be
             # trusted, and a guessed one cuts relevant products (on the shared eval
-            # catalog the title-noise level cost 0.2 nDCG@10). Meaning stays permissive
-            # until judged queries calibrate the space (shop_assistant_calibrate).
+            # catalog the title-noise level cost 0.2 nDCG@10). Search keeps every
+            # candidate until judged queries calibrate the space (shop_assistant_calibrate).
             logger.warning(
                 "Space %s: too few categories to calibrate the relevance floor on; run "
                 "shop_assistant_calibrate --queries FILE to set it.",
@@ -197,6 +197,14 @@ def calibrate(
         )
     logger.info("Space %s calibrated: %s", space.name, result)
     return result
+
+
+def has_floor(space: EmbeddingSpace, using: str = "default") -> bool:
+    """Whether search filters on relevance in ``space``: not when its calibration fell
+    back for want of labelled pairs (calibrated on the catalog now if it never was)."""
+    if space.min_similarity is None:
+        calibrate(space, using=using)
+    return space.calibration.get("source") != "fallback"
 
 
 def space_threshold(space: EmbeddingSpace, using: str = "default") -> tuple[float, float]:

@@ -237,6 +237,10 @@ def _retrieve(
         facts=entry_facts(ids, using),
         weights=learned.fusion,
     )
+    # A space that could not be calibrated (too few categories, no judged queries) has no
+    # floor at all: a guessed one cuts relevant products (see indexing.calibration).
+    if results_only and space is not None and not calibration.has_floor(space, using):
+        results_only = False
     if results_only:
         product_similarities: dict[int, float] = {}
         threshold = None
