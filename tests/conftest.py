@@ -18,6 +18,11 @@ SESSION_CATALOG = "indexed_catalog"
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests on the session-wide catalog run last, so no other test sees its rows."""
     items.sort(key=lambda item: SESSION_CATALOG in getattr(item, "fixturenames", ()))
+    # A collected module may create another Celery app (importing ``demo_project`` does),
+    # which Celery then makes the current one: the tests' app must be current when tests
+    # send tasks, or they go through that app's broker instead of the tests' own.
+    celery_app.set_current()
+    celery_app.set_default()
 
 
 @pytest.fixture(autouse=True)
