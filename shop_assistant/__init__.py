@@ -8,7 +8,10 @@ integrations       ``contrib/`` (installable sub-apps for shop frameworks: ``con
 entry points       ``apps``, ``api/`` (DRF views and serializers), ``admin/``,
                    ``management/`` (commands); ``tasks`` (Celery), ``receivers`` (signals),
                    ``checks`` (system checks), ``schedule`` (the periodic jobs)
-services           ``qa/`` (grounded answers) over ``search/`` (hybrid search) and
+guide              ``guide/`` (the conversational shopping guide, over Q&A, search and
+                   recommendations; its optional LLM calls them as tools)
+services           ``qa/`` (grounded answers) and ``learning/`` (query adapters and fusion
+                   weights learned from traffic) over ``search/`` (hybrid search) and
                    ``recommend/`` (similar, bought together, personalized, trending, events)
 rules              ``merchandising`` (pin, boost, bury, exclude on any ranked list)
 indexing           ``indexing/``: document → passages → vectors (``service``), the ANN
@@ -22,7 +25,7 @@ storage            ``models/``
 encoders           ``embeddings/`` (backends behind one protocol, the query cache)
 core               ``conf`` (settings), ``signals`` (public), ``core/`` (errors, pluggable
                    class loading, pk coercion, the per-process memo, the Celery message queue,
-                   HTML to text)
+                   HTML to text, the OpenAI-compatible client of the optional LLMs)
 =================  ==========================================================================
 
 A change belongs in the lowest layer that can make it; ``core/queue.py`` is the only
