@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from shop_assistant.guide.phrases import PHRASES
+
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "nl", "pl", "ru", "ja", "zh", "ko")
 
 #: category -> (colour, need per language)
@@ -234,20 +236,8 @@ COLOURS: dict[str, dict[str, str]] = {
                "серебристом", "ja": "シルバー", "zh": "银色", "ko": "은색"},
 }
 
-CHEAPEST = {
-    "en": "Which one is the cheapest?",
-    "es": "¿Cuál es el más barato?",
-    "de": "Welches ist am billigsten?",
-    "fr": "Lequel est le moins cher ?",
-    "it": "Qual è il più economico?",
-    "pt": "Qual é o mais barato?",
-    "nl": "Welke is het goedkoopst?",
-    "pl": "Który jest najtańszy?",
-    "ru": "Какой самый дешёвый?",
-    "ja": "どれが一番安いですか？",
-    "zh": "哪个最便宜？",
-    "ko": "어느 것이 가장 싼가요?",
-}
+#: "Which one is the cheapest?": the guide's own follow-up chip, as a shopper clicks it.
+CHEAPEST = PHRASES["chip_cheapest"]
 
 VAGUE = {
     "en": "I need a gift",

@@ -84,16 +84,12 @@ def escape(text: str) -> str:
 class GenerativeAnswerer(ChatCompletionsClient):
     """An OpenAI-compatible chat-completions answerer with server-side citation checks.
 
-    Args:
-        base_url: API root, e.g. ``https://api.openai.com/v1`` or ``http://localhost:11434/v1``.
-        model: model name sent in the request.
-        api_key_env: name of the environment variable holding the API key (read per call;
-            unset means no ``Authorization`` header, as for a local vLLM or Ollama).
-        timeout: seconds for the whole HTTP exchange.
+    Args (besides :class:`~shop_assistant.core.chat_api.ChatCompletionsClient`'s
+    ``base_url``, ``model``, ``api_key_env``, ``timeout`` and ``temperature``):
         max_evidence: evidence items put in the prompt (the best ranked ones).
         min_evidence_score: below this best evidence score the backend is not called and
             the fallback answers (usually a refusal).
-        temperature, max_tokens: sampling parameters.
+        max_tokens: the reply's length limit.
         fallback: ``{"CLASS": ..., "CONFIG": ...}`` of the answerer used when the reply is
             rejected or the call fails (default: the extractive answerer).
     """
