@@ -9,6 +9,7 @@ saved on the primary is found through the replica once it has replayed the chang
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import time
@@ -130,7 +131,9 @@ def test_reads_go_to_the_replica_writes_to_the_primary(space, replica):
     assert [hit.product_id for hit in result.hits] == [lamp.pk]
     reads = " ".join(statements["replica"])
     assert "shop_assistant_embedding" in reads and "shop_assistant_passage" in reads
-    assert not any("shop_assistant_embedding" in sql for sql in statements["default"])
+    # No vector is read on the primary (the space's calibration, stored on the first
+    # search, is a write to shop_assistant_embeddingspace there, as it should be).
+    assert not any(re.search(r"shop_assistant_embedding\b", sql) for sql in statements["default"])
     assert any("INSERT" in sql and "searchlog" in sql for sql in statements["default"])
     assert SearchLog.objects.using("default").filter(query_id=result.query_id).exists()
     logged = SearchLog.objects.using("replica").filter(query_id=result.query_id)
