@@ -86,10 +86,13 @@ class LanguageFieldSchema(OpenApiSerializerFieldExtension):
 #: What a free-text value may hold (ECMA-262 syntax, as JSON Schema patterns use): no
 #: control characters, no lone surrogate halves, no replacement character.
 _EXCLUDED = r"\u0000-\u001f\u007f-\u009f\ufeff\ufffd"
-PLAIN_TEXT_PATTERN = rf"^[^{_EXCLUDED}]*$"
-#: The same, with at least one character that is not white space (a field that is
-#: stripped and may not be blank).
+#: With at least one character that is not white space (a field that is stripped and may
+#: not be blank).
 NON_BLANK_TEXT_PATTERN = rf"^[^{_EXCLUDED}]*[^\s{_EXCLUDED}][^{_EXCLUDED}]*$"
+#: A field that may be blank: drf-spectacular states the empty string as a second
+#: ``oneOf`` branch, so this one needs a character (two branches that both match ""
+#: would make an empty value invalid under ``oneOf``).
+NON_EMPTY_TEXT_PATTERN = rf"^[^{_EXCLUDED}]+$"
 
 
 class PlainTextField(serializers.CharField):
@@ -114,7 +117,7 @@ class PlainTextFieldSchema(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
         field = self.target
         schema = build_basic_type(OpenApiTypes.STR)
-        schema["pattern"] = PLAIN_TEXT_PATTERN if field.allow_blank else NON_BLANK_TEXT_PATTERN
+        schema["pattern"] = NON_EMPTY_TEXT_PATTERN if field.allow_blank else NON_BLANK_TEXT_PATTERN
         if field.max_length is not None:
             schema["maxLength"] = field.max_length
         if field.min_length is not None:
