@@ -11,7 +11,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.core import signing
-from django.db.models import Q
 from django.utils import timezone
 
 from ..conf import app_settings
@@ -44,19 +43,13 @@ def open(conversation_id: str | None, visitor: Visitor) -> Conversation:  # noqa
         raise ConversationNotFound("No such conversation.") from None
     fresh = timezone.now() - timedelta(seconds=app_settings.GUIDE_CONVERSATION_TTL)
     conversation = (
-        Conversation.objects.filter(pk=pk, updated_at__gte=fresh).filter(_owned_by(visitor)).first()
+        Conversation.objects.filter(pk=pk, updated_at__gte=fresh)
+        .filter(visitor.history_q())
+        .first()
     )
     if conversation is None:
         raise ConversationNotFound("No such conversation, or it has expired.")
     return conversation
-
-
-def _owned_by(visitor: Visitor) -> Q:
-    if visitor.user_id is not None:
-        return Q(user_id=visitor.user_id)
-    if visitor.visitor_id:
-        return Q(user__isnull=True, visitor_id=visitor.visitor_id)
-    return Q(pk__in=[])
 
 
 def save(conversation: Conversation, message: str, reply: Any) -> str:

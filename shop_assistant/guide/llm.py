@@ -27,16 +27,16 @@ from decimal import Decimal
 from typing import Any
 
 from ..cards import ProductCard
+from ..conf import app_settings
 from ..core.chat_api import ChatCompletionsClient
 from ..filters import Filters
 from ..language import detect
-from ..models import CatalogEntry
 from ..qa import ask
 from ..qa.evidence import LINKS
 from ..qa.generative import LANGUAGE_NAMES, escape
 from ..qa.types import Citation
 from ..search import search
-from .service import weight_of
+from .service import entries_of, money, weight_of
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +182,7 @@ class _ToolRun:
 
     def __init__(self, language: str) -> None:
         self.language = language
+        self.using = app_settings.DATABASE
         self.cards: dict[str, ProductCard] = {}
         self.citations: list[Citation] = []
         self.constraints: dict[str, Any] = {}
@@ -234,15 +235,12 @@ class _ToolRun:
 
     def _compare(self, product_ids: list[str], attribute: str) -> dict[str, Any]:
         known = [str(pid) for pid in product_ids if str(pid) in self.cards]
-        entries = CatalogEntry.objects.published().filter(
-            product_id__in=[self.cards[pid].product_id for pid in known]
-        )
-        by_product = {str(entry.product_id): entry for entry in entries}
+        by_product = entries_of([self.cards[pid].product_id for pid in known], self.using)
         values: dict[str, Any] = {}
         for pid in known:
             card, entry = self.cards[pid], by_product.get(pid)
             if attribute == "price" and card.price is not None:
-                values[pid] = f"{card.price} {card.currency}".strip()
+                values[pid] = money(card)
             elif attribute == "weight" and entry is not None:
                 weight = weight_of(entry.attributes)
                 values[pid] = weight[1] if weight else None

@@ -125,6 +125,7 @@ class _Turn:
         self.language = language
         self.visitor = visitor
         self.using = app_settings.DATABASE
+        self._read: dict[str, CatalogEntry] = {}  # entries read in this turn, by product
 
     # -- dispatch ------------------------------------------------------------------------
     def answer_with_llm(self, text: str, history: list[dict[str, Any]]) -> GuideReply | None:
@@ -176,7 +177,7 @@ class _Turn:
             state["in_stock"] = True
         for found in values:
             state.setdefault("attributes", {})[found.key] = found.value
-        entries = _entries(shown, self.using) if shown else {}
+        entries = self._entries(shown) if shown else {}
         first = entries.get(_key(shown[0])) if shown else None
         if message.cheaper and first is not None and first.price is not None:
             state["max_price"] = str(first.price - Decimal("0.01"))
@@ -229,7 +230,7 @@ class _Turn:
         space = active_space(self.using)
         if not taste.interests or space is None:
             return cards
-        entries = _entries([card.product_id for card in cards], self.using)
+        entries = self._entries([card.product_id for card in cards])
         vectors = mean_vectors(space, [e.pk for e in entries.values()], using=self.using)
         by_product = {key: vectors[e.pk] for key, e in entries.items() if e.pk in vectors}
         total = sum(interest.weight for interest in taste.interests)
@@ -276,7 +277,7 @@ class _Turn:
                     cards.sort(key=lambda card: card.price)
                 closest = cards[0]
                 text = phrase(
-                    "relaxed_price", self.language, title=closest.title, price=_money(closest)
+                    "relaxed_price", self.language, title=closest.title, price=money(closest)
                 )
                 state.pop("min_price", None), state.pop("max_price", None)
                 return cards, text
@@ -325,14 +326,14 @@ class _Turn:
     def _compare(self, shown: list[Any]) -> GuideReply:
         what, direction = self.message.compare or ("price", "min")
         cards = self._cards(shown)
-        entries = _entries(shown, self.using)
+        entries = self._entries(shown)
         values: dict[Any, tuple[float, str, str]] = {}  # product -> (number, shown, field)
         for card in cards:
             entry = entries.get(_key(card.product_id))
             if entry is None:
                 continue
             if what == "price" and card.price is not None:
-                values[card.product_id] = (float(card.price), _money(card), "price")
+                values[card.product_id] = (float(card.price), money(card), "price")
             elif what == "weight" and (weight := weight_of(entry.attributes)) is not None:
                 values[card.product_id] = weight
         if not values:
@@ -353,8 +354,14 @@ class _Turn:
         return reply
 
     # -- helpers ---------------------------------------------------------------------
+    def _entries(self, product_ids: list[Any]) -> dict[str, CatalogEntry]:
+        """The published entries of ``product_ids``, each read once per turn."""
+        missing = [p for p in product_ids if _key(p) not in self._read]
+        self._read.update(entries_of(missing, self.using))
+        return {_key(p): self._read[_key(p)] for p in product_ids if _key(p) in self._read}
+
     def _cards(self, product_ids: list[Any]) -> list[ProductCard]:
-        entries = _entries(product_ids, self.using)
+        entries = self._entries(product_ids)
         by_entry = hydrate([e.pk for e in entries.values()], self.language, using=self.using)
         by_product = {_key(card.product_id): card for card in by_entry.values()}
         return [by_product[_key(p)] for p in product_ids if _key(p) in by_product]
@@ -369,7 +376,7 @@ class _Turn:
     ) -> GuideReply:
         if remember:
             self.state["shown"] = [card.product_id for card in cards]
-        entries = _entries([card.product_id for card in cards], self.using)
+        entries = self._entries([card.product_id for card in cards])
         reasons = {
             card.product_id: self._reason(card, entries.get(_key(card.product_id)))
             for card in cards
@@ -397,7 +404,7 @@ class _Turn:
         if weight is not None:
             parts.append(weight[1])
         if card.price is not None:
-            parts.append(_money(card))
+            parts.append(money(card))
         parts.append(phrase("in_stock" if card.in_stock else "out_of_stock", self.language))
         return " · ".join(parts)
 
@@ -423,7 +430,7 @@ def constraints_of(state: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def _entries(product_ids: list[Any], using: str) -> dict[str, CatalogEntry]:
+def entries_of(product_ids: list[Any], using: str) -> dict[str, CatalogEntry]:
     if not product_ids:
         return {}
     rows = CatalogEntry.objects.using(using).published().filter(product_id__in=product_ids)
@@ -464,7 +471,7 @@ def _unit_of(key: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _money(card: ProductCard) -> str:
+def money(card: ProductCard) -> str:
     return f"{card.price} {card.currency}".strip()
 
 

@@ -38,15 +38,18 @@ def _cues(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def is_han(char: str) -> bool:
+    return 0x3400 <= ord(char) <= 0x9FFF
+
+
+def is_hangul(char: str) -> bool:
+    return 0xAC00 <= ord(char) <= 0xD7AF
+
+
 def is_unspaced(char: str) -> bool:
     """CJK, kana, Hangul and Thai: scripts whose words are short or unspaced."""
     code = ord(char)
-    return (
-        0x0E00 <= code <= 0x0E7F
-        or 0x3040 <= code <= 0x30FF
-        or 0x3400 <= code <= 0x9FFF
-        or 0xAC00 <= code <= 0xD7AF
-    )
+    return 0x0E00 <= code <= 0x0E7F or 0x3040 <= code <= 0x30FF or is_han(char) or is_hangul(char)
 
 
 CHEAPER = _cues(

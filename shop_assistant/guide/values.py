@@ -24,7 +24,7 @@ from ..embeddings import cached_query_embeddings
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..qa.text import normalize
-from .understand import FILLER, is_unspaced
+from .understand import FILLER, is_han, is_hangul, is_unspaced
 
 #: Similarity of a message's words to a value for the value to count, and the lead it
 #: needs over the best other value of the same attribute.
@@ -154,23 +154,13 @@ def _pieces(text: str) -> list[str]:
     for word in re.sub(r"[^\w]+", " ", text).split():
         if not any(map(is_unspaced, word)):
             continue
-        if any(0xAC00 <= ord(char) <= 0xD7AF for char in word):
+        if any(map(is_hangul, word)):
             pieces += [word[:end] for end in range(len(word) - 1, 1, -1)]
         else:
             pieces += [word[i : i + n] for n in (2, 1) for i in range(len(word) - n + 1)]
     # Kana alone are syllables, not words ("は", "あり"): only pieces with a Han character.
-    pieces = [
-        piece
-        for piece in pieces
-        if any(map(_is_han, piece))
-        or " " in piece
-        or (any(0xAC00 <= ord(char) <= 0xD7AF for char in piece))
-    ]
+    pieces = [p for p in pieces if any(map(is_han, p)) or any(map(is_hangul, p))]
     return list(dict.fromkeys(pieces))[:30]
-
-
-def _is_han(char: str) -> bool:
-    return 0x3400 <= ord(char) <= 0x9FFF
 
 
 def _words(text: str) -> list[str]:
