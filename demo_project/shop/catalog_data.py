@@ -2,7 +2,8 @@
 
 Everything here is plain data plus a small generator (standard library only):
 
-* ``CATEGORIES`` – the two-level category tree (parents first), with names in every language.
+* ``CATEGORIES`` – the two-level category tree (parents first), named in every language the
+  demo shop serves (product texts are written in ``LANGUAGES``).
 * Shared vocabulary – colours, materials and attribute values in ``LANGUAGES``.
 * One ``_Leaf`` table per leaf category – product kinds (nouns with grammatical gender),
   brands, uses, feature sentences, a specification sentence and a title tag, each written
@@ -3032,9 +3033,141 @@ _LEAVES: tuple[_Leaf, ...] = (
 )
 _LEAF_BY_SLUG: dict[str, _Leaf] = {leaf.slug: leaf for leaf in _LEAVES}
 
+# The category tree in the languages the demo shop serves beyond ``LANGUAGES`` (product texts are
+# written in five languages; a shop serving fifteen has its category tree translated into all of
+# them). Keyed by category slug; merged into ``CATEGORIES``.
+_MORE_CATEGORY_NAMES: dict[str, Text] = {
+    "clothing": {
+        "ar": "ملابس", "it": "Abbigliamento", "ko": "의류", "nl": "Kleding", "pl": "Odzież",
+        "pt": "Vestuário", "ru": "Одежда", "th": "เสื้อผ้า", "tr": "Giyim", "zh": "服装",
+    },
+    "footwear": {
+        "ar": "أحذية", "it": "Calzature", "ko": "신발", "nl": "Schoenen", "pl": "Obuwie",
+        "pt": "Calçado", "ru": "Обувь", "th": "รองเท้า", "tr": "Ayakkabı", "zh": "鞋类",
+    },
+    "kitchen": {
+        "ar": "مطبخ", "it": "Cucina", "ko": "주방", "nl": "Keuken", "pl": "Kuchnia",
+        "pt": "Cozinha", "ru": "Кухня", "th": "ห้องครัว", "tr": "Mutfak", "zh": "厨房",
+    },
+    "electronics": {
+        "ar": "إلكترونيات", "it": "Elettronica", "ko": "전자제품", "nl": "Elektronica",
+        "pl": "Elektronika", "pt": "Eletrónica", "ru": "Электроника", "th": "อิเล็กทรอนิกส์",
+        "tr": "Elektronik", "zh": "电子产品",
+    },
+    "outdoor": {
+        "ar": "الهواء الطلق", "it": "Outdoor", "ko": "아웃도어", "nl": "Buitensport",
+        "pl": "Outdoor", "pt": "Ar livre", "ru": "Активный отдых", "th": "กิจกรรมกลางแจ้ง",
+        "tr": "Outdoor", "zh": "户外",
+    },
+    "home": {
+        "ar": "المنزل", "it": "Casa", "ko": "홈·리빙", "nl": "Wonen", "pl": "Dom", "pt": "Casa",
+        "ru": "Дом", "th": "ของใช้ในบ้าน", "tr": "Ev ve yaşam", "zh": "家居",
+    },
+    "beauty": {
+        "ar": "تجميل", "it": "Bellezza", "ko": "뷰티", "nl": "Beauty", "pl": "Uroda",
+        "pt": "Beleza", "ru": "Красота", "th": "ความงาม", "tr": "Güzellik", "zh": "美妆",
+    },
+    "toys": {
+        "ar": "ألعاب", "it": "Giochi e giocattoli", "ko": "완구·게임",
+        "nl": "Speelgoed en spellen", "pl": "Zabawki i gry", "pt": "Brinquedos e jogos",
+        "ru": "Игрушки и игры", "th": "ของเล่นและเกม", "tr": "Oyuncak ve oyunlar",
+        "zh": "玩具游戏",
+    },
+    "rain-jackets": {
+        "ar": "سترات المطر", "it": "Giacche impermeabili", "ko": "레인재킷",
+        "nl": "Regenjassen", "pl": "Kurtki przeciwdeszczowe", "pt": "Casacos de chuva",
+        "ru": "Дождевики", "th": "เสื้อกันฝน", "tr": "Yağmurluklar", "zh": "雨衣",
+    },
+    "t-shirts": {
+        "ar": "تي شيرتات", "it": "T-shirt", "ko": "티셔츠", "nl": "T-shirts", "pl": "Koszulki",
+        "pt": "T-shirts", "ru": "Футболки", "th": "เสื้อยืด", "tr": "Tişörtler", "zh": "T恤",
+    },
+    "hiking-boots": {
+        "ar": "أحذية المشي الجبلي", "it": "Scarponi da trekking", "ko": "등산화",
+        "nl": "Wandelschoenen", "pl": "Buty trekkingowe", "pt": "Botas de caminhada",
+        "ru": "Треккинговые ботинки", "th": "รองเท้าเดินป่า", "tr": "Yürüyüş botları",
+        "zh": "登山鞋",
+    },
+    "running-shoes": {
+        "ar": "أحذية الجري", "it": "Scarpe da running", "ko": "러닝화",
+        "nl": "Hardloopschoenen", "pl": "Buty do biegania", "pt": "Sapatilhas de corrida",
+        "ru": "Кроссовки для бега", "th": "รองเท้าวิ่ง", "tr": "Koşu ayakkabıları",
+        "zh": "跑鞋",
+    },
+    "coffee-makers": {
+        "ar": "ماكينات القهوة", "it": "Macchine da caffè", "ko": "커피메이커",
+        "nl": "Koffiezetapparaten", "pl": "Ekspresy do kawy", "pt": "Máquinas de café",
+        "ru": "Кофеварки", "th": "เครื่องชงกาแฟ", "tr": "Kahve makineleri", "zh": "咖啡机",
+    },
+    "cookware": {
+        "ar": "أواني الطهي", "it": "Pentole e padelle", "ko": "조리도구", "nl": "Kookgerei",
+        "pl": "Naczynia kuchenne", "pt": "Tachos e panelas", "ru": "Посуда для готовки",
+        "th": "เครื่องครัว", "tr": "Pişirme gereçleri", "zh": "锅具",
+    },
+    "kettles": {
+        "ar": "غلايات", "it": "Bollitori", "ko": "전기포트", "nl": "Waterkokers",
+        "pl": "Czajniki", "pt": "Chaleiras", "ru": "Чайники", "th": "กาต้มน้ำ",
+        "tr": "Su ısıtıcıları", "zh": "电热水壶",
+    },
+    "dishwashers": {
+        "ar": "غسالات الصحون", "it": "Lavastoviglie", "ko": "식기세척기",
+        "nl": "Vaatwassers", "pl": "Zmywarki", "pt": "Máquinas de lavar loiça",
+        "ru": "Посудомоечные машины", "th": "เครื่องล้างจาน", "tr": "Bulaşık makineleri",
+        "zh": "洗碗机",
+    },
+    "headphones": {
+        "ar": "سماعات الرأس", "it": "Cuffie", "ko": "헤드폰", "nl": "Koptelefoons",
+        "pl": "Słuchawki", "pt": "Auscultadores", "ru": "Наушники", "th": "หูฟัง",
+        "tr": "Kulaklıklar", "zh": "耳机",
+    },
+    "tablets": {
+        "ar": "أجهزة لوحية", "it": "Tablet", "ko": "태블릿", "nl": "Tablets", "pl": "Tablety",
+        "pt": "Tablets", "ru": "Планшеты", "th": "แท็บเล็ต", "tr": "Tabletler",
+        "zh": "平板电脑",
+    },
+    "smartwatches": {
+        "ar": "ساعات ذكية", "it": "Smartwatch", "ko": "스마트워치", "nl": "Smartwatches",
+        "pl": "Smartwatche", "pt": "Relógios inteligentes", "ru": "Умные часы",
+        "th": "สมาร์ทวอทช์", "tr": "Akıllı saatler", "zh": "智能手表",
+    },
+    "tents": {
+        "ar": "خيام", "it": "Tende da campeggio", "ko": "텐트", "nl": "Tenten",
+        "pl": "Namioty", "pt": "Tendas", "ru": "Палатки", "th": "เต็นท์", "tr": "Çadırlar",
+        "zh": "帐篷",
+    },
+    "backpacks": {
+        "ar": "حقائب الظهر", "it": "Zaini", "ko": "백팩", "nl": "Rugzakken", "pl": "Plecaki",
+        "pt": "Mochilas", "ru": "Рюкзаки", "th": "กระเป๋าเป้", "tr": "Sırt çantaları",
+        "zh": "背包",
+    },
+    "lamps": {
+        "ar": "مصابيح", "it": "Lampade", "ko": "조명", "nl": "Lampen", "pl": "Lampy",
+        "pt": "Candeeiros", "ru": "Светильники", "th": "โคมไฟ", "tr": "Lambalar",
+        "zh": "灯具",
+    },
+    "skincare": {
+        "ar": "العناية بالبشرة", "it": "Cura del viso", "ko": "스킨케어",
+        "nl": "Huidverzorging", "pl": "Pielęgnacja twarzy", "pt": "Cuidados de pele",
+        "ru": "Уход за кожей", "th": "ผลิตภัณฑ์ดูแลผิว", "tr": "Cilt bakımı", "zh": "护肤",
+    },
+    "board-games": {
+        "ar": "ألعاب الطاولة", "it": "Giochi da tavolo", "ko": "보드게임",
+        "nl": "Bordspellen", "pl": "Gry planszowe", "pt": "Jogos de tabuleiro",
+        "ru": "Настольные игры", "th": "บอร์ดเกม", "tr": "Kutu oyunları", "zh": "桌游",
+    },
+}
+
 CATEGORIES: list[dict[str, Any]] = [
-    {"slug": slug, "parent": None, "names": dict(names)} for slug, names in _TOP_CATEGORIES
-] + [{"slug": leaf.slug, "parent": leaf.parent, "names": dict(leaf.names)} for leaf in _LEAVES]
+    {"slug": slug, "parent": None, "names": {**names, **_MORE_CATEGORY_NAMES[slug]}}
+    for slug, names in _TOP_CATEGORIES
+] + [
+    {
+        "slug": leaf.slug,
+        "parent": leaf.parent,
+        "names": {**leaf.names, **_MORE_CATEGORY_NAMES[leaf.slug]},
+    }
+    for leaf in _LEAVES
+]
 
 
 # ---------------------------------------------------------------------------------------------
