@@ -22,7 +22,8 @@ if [ -z "${DATABASE_URL:-}" ]; then
     DATA=$(mktemp -d)
     export DATABASE_URL=$($PY -c "
 from pathlib import Path; from demo_project.database import embedded_database_url
-print(embedded_database_url(Path('$DATA/pg'), cleanup_mode='delete'))")
+print(embedded_database_url(Path('$DATA/pg'), cleanup_mode=None))")
+    trap 'kill "$(head -1 "$DATA/pg/postmaster.pid")"' EXIT  # the server this script started
     $PY manage.py migrate -v0
     $PY manage.py demo_load_catalog --jsonl "$EVAL/products.jsonl" --replace
     $PY manage.py shop_assistant_reindex --all
