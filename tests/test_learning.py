@@ -8,16 +8,18 @@ events) and versions are rolled back with its transaction.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from io import StringIO
 
 import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from shop_assistant.evaluation import JudgedQuery, read_queries
 from shop_assistant.learning.adapter import AdapterSettings
-from shop_assistant.learning.data import product_ids, read_traffic
+from shop_assistant.learning.data import normalize_query, product_ids, read_traffic
 from shop_assistant.learning.service import (
     LearningError,
     activate_version,
@@ -25,7 +27,8 @@ from shop_assistant.learning.service import (
     rollback_version,
 )
 from shop_assistant.learning.traffic import ClickModel, simulate_traffic
-from shop_assistant.models import Embedding, Interaction, LearnedVersion, SearchLog
+from shop_assistant.models import CatalogEntry, Embedding, Interaction, LearnedVersion, SearchLog
+from shop_assistant.search.learned import using_version
 
 from .catalogs import LoadedCatalog, load_eval_catalog, wipe_catalog
 from .paths import EVAL_DIR
@@ -150,7 +153,14 @@ def test_rollback_restores_the_previous_ranking_exactly(space):
         LearnedVersion.objects.create(
             space=space,
             adapter=(-strong).tobytes(),
-            fusion={"similarity": 1.0, "coverage": 0.0, "trigram": 2.0, "language_match": 0.5},
+            fusion={
+                "similarity": 1.0,
+                "coverage": 0.0,
+                "trigram": 2.0,
+                "language_match": 0.5,
+                "popularity": 0.3,
+            },
+            priors={str(e): 2.0 for e in CatalogEntry.objects.values_list("id", flat=True)[:40]},
         )
     )
     with_second = [ranking(q) for q in queries]
@@ -165,6 +175,53 @@ def test_rollback_restores_the_previous_ranking_exactly(space):
     assert [ranking(q) for q in queries] == built_in
     with pytest.raises(LearningError):
         rollback_version(space)
+
+
+@override_settings(SHOP_ASSISTANT={"LEARN_MIN_QUERIES": 5})
+def test_products_chosen_across_queries_gain_a_prior_that_lifts_held_back_queries(space):
+    """A shop whose visitors pick the same few products whenever they see them: the prior
+    is learned (cross-fitted, so its weight is earned on queries other than those that
+    clicked), it wins on held-back queries, and those queries rank the products higher
+    though none of their own clicks was trained on."""
+    from collections import Counter
+
+    from shop_assistant.search.learned import learned_version
+
+    queries = spanish_queries()
+    id_of = product_ids("sku")
+    rankings = [ranking(q.query) for q in queries]
+    shown = Counter(p for r in rankings for p in r)
+    bestsellers = [product for product, _count in shown.most_common(12)]  # seen most
+    # Visitors take the bestsellers whenever they look at them, and nothing else.
+    liked = [
+        JudgedQuery(q.qid, q.query, q.language, {id_of[p]: 3 for p in bestsellers}) for q in queries
+    ]
+    model = ClickModel(noise=0.0)
+    simulate_traffic(liked, id_of=id_of, sessions=6 * QUERIES, seed=7, model=model)
+
+    version = learn(space, seed=3, settings=FAST, adapter_scale=0.0, activate_if_better=True)
+
+    assert version.fusion.get("popularity", 0) > 0, json.dumps(version.report["fusion"])
+    entry_of = dict(CatalogEntry.objects.values_list("product_id", "id"))
+    priors = {int(e): v for e, v in version.priors.items()}
+    favourites = {entry_of[p] for p in bestsellers}
+    top = sorted(priors, key=lambda e: -priors[e])[:5]
+    assert set(top) <= favourites and priors[top[0]] > 0.5  # the bestsellers come first
+    assert min(priors.values()) < 0  # products shown and passed over: below the mean
+    assert version.report["wins"] and version.state == LearnedVersion.State.ACTIVE
+    assert learned_version(space).priors == priors
+    held_back = set(version.report["held_back_queries"])
+    held = [q for q in queries if normalize_query(q.query) in held_back]
+    before, after = [], []
+    for query in held:
+        with using_version(None):
+            old = ranking(query.query)
+        new = ranking(query.query)
+        for product in bestsellers:
+            if product in old:
+                before.append(old.index(product))
+                after.append(new.index(product) if product in new else 10)
+    assert before and sum(after) < sum(before)  # held-back queries rank them higher
 
 
 def test_random_click_traffic_is_not_activated(space):

@@ -20,7 +20,16 @@ from ..models import LearnedVersion
 class LearnedVersionAdmin(admin.ModelAdmin):
     list_display = ("pk", "space", "state", "gain", "created_at", "activated_at")
     list_filter = ("state", "space")
-    fields = ("space", "state", "created_at", "activated_at", "fusion", "report_table")
+    fields = (
+        "space",
+        "state",
+        "created_at",
+        "activated_at",
+        "languages",
+        "fusion",
+        "priors_count",
+        "report_table",
+    )
     readonly_fields = fields
     actions = ("activate_selected",)
 
@@ -30,6 +39,10 @@ class LearnedVersionAdmin(admin.ModelAdmin):
     @admin.display(description=_("nDCG@10 gain (held back)"))
     def gain(self, obj: LearnedVersion) -> Any:
         return (obj.report or {}).get("gain")
+
+    @admin.display(description=_("product priors"))
+    def priors_count(self, obj: LearnedVersion) -> int:
+        return len(obj.priors or {})
 
     @admin.display(description=_("report"))
     def report_table(self, obj: LearnedVersion) -> str:

@@ -43,6 +43,11 @@ class QueryTraffic:
     searches: int = 0
     gains: dict[int, float] = field(default_factory=dict)  # entry id → weighted, IPW
     shown: list[int] = field(default_factory=list)  # entry ids, first shown first
+    #: entry id → how often it was looked at: the sum over its searches of the chance
+    #: that its position was looked at (``1 / position ** LEARN_POSITION_BIAS``).
+    examined: dict[int, float] = field(default_factory=dict)
+    #: entry id → its choices (event weights), not reweighted by position.
+    chosen: dict[int, float] = field(default_factory=dict)
 
     @property
     def positives(self) -> list[int]:
@@ -90,10 +95,15 @@ def read_traffic(languages: Sequence[str] | None = None, using: str = "default")
         traffic.searches += 1
         language_votes[key][language] += 1
         shown_of[query_id] = list(result_ids or [])
-        for product_id in result_ids or []:
+        for position, product_id in enumerate(result_ids or [], 1):
             entry = entry_of.get(product_id) or entry_of.get(_as_pk(product_id))
-            if entry is not None and entry not in traffic.shown:
+            if entry is None:
+                continue
+            if entry not in traffic.shown:
                 traffic.shown.append(entry)
+            traffic.examined[entry] = traffic.examined.get(entry, 0.0) + 1.0 / propensity_weight(
+                position
+            )
     text_of = {query_id: normalize_query(text) for query_id, text, *_ in rows}
     weights = app_settings.EVENT_WEIGHTS
     events = 0
@@ -111,6 +121,7 @@ def read_traffic(languages: Sequence[str] | None = None, using: str = "default")
         traffic = by_text[text_of[search_id]]
         gain = float(weights.get(kind, 1.0)) * propensity_weight(position)
         traffic.gains[entry] = traffic.gains.get(entry, 0.0) + gain
+        traffic.chosen[entry] = traffic.chosen.get(entry, 0.0) + float(weights.get(kind, 1.0))
         events += 1
     for key, traffic in by_text.items():
         traffic.language = language_votes[key].most_common(1)[0][0]

@@ -1,12 +1,15 @@
 """Fusion weights learned from choices: a pairwise logistic regression over the features
 each search hit already explains (vector similarity, keyword coverage², title trigram
-similarity, language match).
+similarity, language match) and the product's prior learned from traffic (popularity,
+:mod:`.prior`).
 
 For every query, each chosen product is paired with each product of its candidate list
 that gained less; the model learns ``w`` so that ``w·(x_chosen − x_other) > 0``, each pair
 weighted by the difference of gains. No intercept (it cancels in a pair), L2-regularized,
 full-batch gradient descent: deterministic. The weights are scaled so that similarity
-weighs 1, like the built-in fusion, so they read side by side with it.
+weighs 1, like the built-in fusion, so they read side by side with it. The popularity
+weight is kept at 0 or above (projected after each step): a product chosen more often is
+never ranked lower for it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-FEATURES = ("similarity", "coverage", "trigram", "language_match")
+from ..search.fusion import BUILT_IN_WEIGHTS
+
+FEATURES = ("similarity", "coverage", "trigram", "language_match", "popularity")
+#: The built-in fusion over :data:`FEATURES`.
+BUILT_IN = BUILT_IN_WEIGHTS
 
 
 @dataclass(frozen=True)
@@ -45,11 +52,13 @@ def fit_fusion(
     x = np.concatenate(differences)
     sample = np.concatenate(weights)
     sample = sample / sample.sum()
-    w = np.array([1.0, 0.4, 0.5, 0.0])  # start from the built-in fusion
+    w = np.array([BUILT_IN.get(name, 0.0) for name in FEATURES])  # start from the built-in
+    popularity = FEATURES.index("popularity")
     for _ in range(iterations):
         margin = x @ w
         grad = -(x.T @ (sample * _sigmoid(-margin))) + l2 * w
         w -= rate * grad
+        w[popularity] = max(w[popularity], 0.0)
     if w[0] <= 0:
         return None
     return {name: round(float(value / w[0]), 4) for name, value in zip(FEATURES, w, strict=True)}

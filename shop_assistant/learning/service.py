@@ -3,12 +3,13 @@ activated only when they win, rolled back on demand.
 
 :func:`learn` reads the traffic (:mod:`.data`), holds back a share of the queries, trains
 the query adapter (:mod:`.adapter`) against the passage vectors already stored, then the
-fusion weights (:mod:`.ranker`) over the candidates search retrieves with that adapter
-(kept only when they rank the training queries better than the built-in fusion), stores
-the result as a new :class:`~shop_assistant.models.LearnedVersion`, and compares it with
-the current version on the held-back queries: nDCG@10 of what their visitors chose, or of
-the judged labels when judged queries are given. The report (before / after per
-language) is stored on the version.
+fusion weights (:mod:`.ranker`) over the candidates search retrieves with that adapter,
+the product prior learned from traffic (:mod:`.prior`) among their features (kept only
+when they rank a validation share of the training queries better than the built-in
+fusion), stores the result as a new :class:`~shop_assistant.models.LearnedVersion`, and
+compares it with the current version on the held-back queries: nDCG@10 of what their
+visitors chose, or of the judged labels when judged queries are given. The report (before
+/ after per language) is stored on the version.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from ..search.learned import using_version
 from ..search.vector import KIND_PENALTY
 from .adapter import AdapterExample, AdapterSettings, train_adapter
 from .data import QueryTraffic, held_back, normalize_query, read_traffic
-from .ranker import FEATURES, CandidateList, fit_fusion, rank_by
+from .prior import product_prior
+from .ranker import BUILT_IN, FEATURES, CandidateList, fit_fusion, rank_by
 
 #: Candidates per query for fusion training and evaluation (search's candidate depth).
 DEPTH = 50
@@ -103,10 +105,14 @@ def learn(
     )
     log(f"adapter: {adapter_report}")
     version = LearnedVersion.objects.create(
-        space=space, adapter=matrix.tobytes() if matrix is not None else b""
+        space=space,
+        adapter=matrix.tobytes() if matrix is not None else b"",
+        languages=sorted(set(languages or ())),
     )
-    fusion, fusion_report = _learn_fusion(version, training)
+    fusion, fusion_report = _learn_fusion(version, training, seed)
     version.fusion = fusion or {}
+    if fusion and fusion.get("popularity", 0.0) > 0:
+        version.priors = {str(e): v for e, v in product_prior(training).items()}
     current = LearnedVersion.objects.active_for(space)
     evaluation = _evaluate(held, current, version, judgements)
     gain = evaluation["after"]["all"]["ndcg"] - evaluation["before"]["all"]["ndcg"]
@@ -212,34 +218,55 @@ def _rounded(values: list[float] | None) -> list[float]:
 
 
 def _learn_fusion(
-    version: LearnedVersion, training: Sequence[QueryTraffic]
+    version: LearnedVersion, training: Sequence[QueryTraffic], seed: int
 ) -> tuple[dict[str, float] | None, dict[str, Any]]:
     """Fusion weights over the candidates search finds with the new adapter, or None when
-    they do not rank the training queries better than the built-in fusion."""
-    lists = []
+    they do not rank a validation share of the training queries better than the built-in
+    fusion.
+
+    The ``popularity`` feature is cross-fitted: the training queries are split in two
+    halves and each half's candidates get the product priors learned from the *other*
+    half's traffic, so its weight says how well choices made for some queries predict
+    choices for different ones (a query's own clicks would make it look perfect). Its
+    weight is never negative: 0 when popularity does not carry over."""
+    halves = [held_back(q.text, 0.5, seed + 2) for q in training]
+    priors = [
+        product_prior(q for q, half in zip(training, halves, strict=True) if half != side)
+        for side in (False, True)
+    ]
+    lists, validating = [], []
     with using_version(version):
-        for query in training:
+        for query, half in zip(training, halves, strict=True):
             candidates = retrieve_candidates(query.query, query.language, Filters(), DEPTH)
             if not candidates:
                 continue
-            rows = [[_features(c.explanation)[name] for name in FEATURES] for c in candidates]
+            validating.append(held_back(query.text, VALIDATION_SHARE, seed + 1))
+            prior = priors[int(half)]
+            rows = [
+                [_features(c.explanation, prior.get(c.entry_id, 0.0))[name] for name in FEATURES]
+                for c in candidates
+            ]
             gains = [query.gains.get(c.entry_id, 0.0) for c in candidates]
             lists.append(CandidateList(np.array(rows), np.array(gains)))
-    weights = fit_fusion(lists)
-    built_in = {"similarity": 1.0, "coverage": 0.4, "trigram": 0.5, "language_match": 0.0}
-    before = _mean_gain_ndcg(lists, built_in)
-    after = _mean_gain_ndcg(lists, weights) if weights else before
-    kept = weights if weights and after > before else None
+    # Chosen like the adapter: fitted without a validation share of the training queries,
+    # kept only when it ranks that share better than the built-in fusion, then refitted
+    # on all of them.
+    fitting = [item for item, v in zip(lists, validating, strict=True) if not v]
+    checking = [item for item, v in zip(lists, validating, strict=True) if v]
+    trial = fit_fusion(fitting)
+    before = _mean_gain_ndcg(checking, BUILT_IN)
+    after = _mean_gain_ndcg(checking, trial) if trial else before
+    weights = fit_fusion(lists) if trial and after > before else None
     report = {
-        "learned": weights,
-        "kept": kept is not None,
-        "training_ndcg_built_in": round(before, 4),
-        "training_ndcg_learned": round(after, 4),
+        "learned": trial,
+        "kept": weights,
+        "validation_ndcg_built_in": round(before, 4),
+        "validation_ndcg_learned": round(after, 4),
     }
-    return kept, report
+    return weights, report
 
 
-def _features(explanation: Any) -> dict[str, float]:
+def _features(explanation: Any, popularity: float = 0.0) -> dict[str, float]:
     vector, lexical = explanation.vector, explanation.lexical
     similarity = vector.score if vector is not None else 0.0
     coverage = lexical.coverage if lexical is not None else 0.0
@@ -248,6 +275,7 @@ def _features(explanation: Any) -> dict[str, float]:
         _Coverage(coverage) if lexical is not None else None,
         explanation.title_similarity,
         explanation.language_match,
+        popularity,
     )
 
 
@@ -372,7 +400,9 @@ def format_report(version: LearnedVersion) -> str:
         f"{len(report.get('held_back_queries', []))} held back "
         f"({report.get('labels', 'traffic')} labels), {report.get('seconds', 0)} s.",
         f"Fusion weights: {version.fusion or 'built-in'} "
-        f"(learned {report.get('fusion', {}).get('learned')}).",
+        f"(learned {report.get('fusion', {}).get('learned')})"
+        + (f" for {', '.join(version.languages)} searches" if version.languages else "")
+        + f"; product priors: {len(version.priors or {})}.",
         f"{'group':<14}{'n':>5}{'before':>9}{'after':>9}{'delta':>9}",
     ]
     for group, value in after.items():

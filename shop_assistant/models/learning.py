@@ -2,7 +2,9 @@
 
 A version holds a query-side residual adapter (``q' = normalize(q + q·W)``, ``W`` a
 ``dimension × dimension`` float32 matrix stored as bytes; documents keep their vectors)
-and optionally learned fusion weights. At most one version of a space is active; the
+and optionally learned fusion weights (for the languages it learned from) and per-product
+priors (how often visitors chose each product when they saw it, the ``popularity``
+feature). At most one version of a space is active; the
 others are kept for rollback. Versions are made by :mod:`shop_assistant.learning`.
 """
 
@@ -22,7 +24,8 @@ class LearnedVersionQuerySet(models.QuerySet["LearnedVersion"]):
 
 
 class LearnedVersion(models.Model):
-    """A query adapter and fusion weights trained on a space's search traffic."""
+    """A query adapter, product priors and fusion weights trained on a space's search
+    traffic."""
 
     class State(models.TextChoices):
         TRAINED = "trained", _("trained (not active)")
@@ -44,6 +47,24 @@ class LearnedVersion(models.Model):
         default=dict,
         blank=True,
         help_text=_("Weight per ranking feature; empty: the built-in fusion."),
+    )
+    priors = models.JSONField(
+        _("product priors"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Catalog entry id → how much more often visitors chose the product than others "
+            "when they saw it (log-ratio, position-debiased); the 'popularity' feature."
+        ),
+    )
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Languages of the searches it learned from; its fusion weights apply to searches "
+            "in these (empty: every language). The adapter and the priors apply to all."
+        ),
     )
     report = models.JSONField(_("report"), default=dict, blank=True)
     state = models.CharField(

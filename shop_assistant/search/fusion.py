@@ -18,7 +18,8 @@ strong, by *how well* it matched rather than where it ranked:
 
 A learned version of the space (:mod:`.learned`) may replace these weights with its own,
 one per feature (``similarity``, ``coverage`` (squared as above), ``trigram``,
-``language_match``), learned from the shop's clicks and purchases.
+``language_match``, ``popularity``: the product's prior learned from traffic, see
+:mod:`shop_assistant.learning.prior`), learned from the shop's clicks and purchases.
 
 Measured on the eval dev split (see benchmarks/RESULTS.md). Weighting by whether the
 query language is one of the product's languages was measured too and changed nothing:
@@ -41,6 +42,13 @@ MODES: tuple[Mode, ...] = ("hybrid", "vector", "lexical")
 LEXICAL_WEIGHT = 0.4
 COVERAGE_POWER = 2.0
 TRIGRAM_WEIGHT = 0.5
+#: The built-in fusion as weights over :func:`feature_values` (what learning starts from).
+BUILT_IN_WEIGHTS = {
+    "similarity": 1.0,
+    "coverage": LEXICAL_WEIGHT,
+    "trigram": TRIGRAM_WEIGHT,
+    "language_match": 0.0,
+}
 
 
 @dataclass(frozen=True)
@@ -68,13 +76,15 @@ def fuse(
     facts: Mapping[int, EntryFacts],
     weights: Mapping[str, float] | None = None,
     keywords: Mapping[int, LexicalMatch] | None = None,
+    priors: Mapping[int, float] | None = None,
 ) -> list[Candidate]:
     """One :class:`Candidate` per product found by the sides ``mode`` uses, best first.
 
     ``similarities`` holds the vector side's view of products it did not rank itself,
     ``keywords`` the keyword side's view of products it did not rank (``position`` 0);
     ``facts`` must cover every entry found; ``weights`` (hybrid mode): learned fusion
-    weights per feature instead of the built-in ones.
+    weights per feature instead of the built-in ones, ``priors`` the learned product
+    priors they weigh as ``popularity``.
     """
     by_vector = {m.entry_id: m for m in vector}
     by_lexical = {m.entry_id: m for m in lexical}
@@ -95,7 +105,10 @@ def fuse(
         same_language = language in fact.languages
         score = _score(mode, vmatch, lmatch, tri)
         if weights and mode == "hybrid":
-            score = learned_score(weights, feature_values(vmatch, lmatch, tri, same_language))
+            popularity = (priors or {}).get(entry_id, 0.0)
+            score = learned_score(
+                weights, feature_values(vmatch, lmatch, tri, same_language, popularity)
+            )
         candidates.append(
             Candidate(
                 entry_id=entry_id,
@@ -126,7 +139,11 @@ def _score(
 
 
 def feature_values(
-    vmatch: Neighbor | None, lmatch: LexicalMatch | None, trigram: float, same_language: bool
+    vmatch: Neighbor | None,
+    lmatch: LexicalMatch | None,
+    trigram: float,
+    same_language: bool,
+    popularity: float = 0.0,
 ) -> dict[str, float]:
     """The features learned fusion weighs (the built-in fusion is ``similarity +
     LEXICAL_WEIGHT * coverage + TRIGRAM_WEIGHT * trigram`` over them)."""
@@ -136,6 +153,7 @@ def feature_values(
         "coverage": coverage**COVERAGE_POWER,
         "trigram": trigram,
         "language_match": 1.0 if same_language else 0.0,
+        "popularity": popularity,
     }
 
 

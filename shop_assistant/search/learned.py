@@ -1,5 +1,6 @@
 """What the active learned version of a space changes in search: the query vector (its
-adapter) and the fusion weights. Documents are untouched.
+adapter), the fusion weights and the product priors they may weigh. Documents are
+untouched.
 
 The active version is memoized per process like the active space (saving a version drops
 the memo). :func:`using_version` makes search behave as if another version (or none) were
@@ -19,9 +20,10 @@ import numpy as np
 from ..core import memo
 from ..embeddings.base import l2_normalize
 from ..models import EmbeddingSpace, LearnedVersion
+from .fusion import BUILT_IN_WEIGHTS
 
 #: The ranking features learned fusion weights may name (see :mod:`.fusion`).
-FUSION_FEATURES = ("similarity", "coverage", "trigram", "language_match")
+FUSION_FEATURES = ("similarity", "coverage", "trigram", "language_match", "popularity")
 
 _UNSET: Any = object()
 _override: ContextVar[Any] = ContextVar("shop_assistant_learned_version", default=_UNSET)
@@ -34,6 +36,20 @@ class Learned:
     version_id: int | None = None
     adapter: np.ndarray | None = None
     fusion: Mapping[str, float] | None = None
+    #: Catalog entry id → product prior (the ``popularity`` feature; absent: 0).
+    priors: Mapping[int, float] | None = None
+    #: The languages ``fusion`` was learned for (empty: all).
+    languages: frozenset[str] = frozenset()
+
+    def weights_for(self, language: str) -> Mapping[str, float] | None:
+        """The fusion weights for a search in ``language``: the learned ones in the
+        languages they were learned from; elsewhere the built-in fusion, plus the
+        ``popularity`` weight (a product's prior holds in every language); None: the
+        built-in fusion."""
+        if not self.fusion or not self.languages or language in self.languages:
+            return self.fusion
+        popularity = self.fusion.get("popularity", 0.0)
+        return {**BUILT_IN_WEIGHTS, "popularity": popularity} if popularity > 0 else None
 
     def encoder(self, encoder: Any) -> Any:
         """``encoder`` with the adapter on its query side (itself without an adapter)."""
@@ -72,7 +88,9 @@ def as_learned(version: LearnedVersion | None) -> Learned:
     if version is None:
         return NOTHING_LEARNED
     fusion = {k: float(v) for k, v in (version.fusion or {}).items() if k in FUSION_FEATURES}
-    return Learned(version.pk, version.adapter_matrix(), fusion or None)
+    priors = {int(k): float(v) for k, v in (version.priors or {}).items()}
+    languages = frozenset(version.languages or ())
+    return Learned(version.pk, version.adapter_matrix(), fusion or None, priors or None, languages)
 
 
 def learned_version(space: EmbeddingSpace | None, using: str = "default") -> Learned:

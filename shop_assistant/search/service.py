@@ -235,7 +235,8 @@ def _retrieve(
         keywords=keywords,
         trigram=trigram,
         facts=entry_facts(ids, using),
-        weights=learned.fusion,
+        weights=learned.weights_for(language),
+        priors=learned.priors,
     )
     # A space that could not be calibrated (too few categories, no judged queries) has no
     # floor at all: a guessed one cuts relevant products (see indexing.calibration).
