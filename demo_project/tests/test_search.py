@@ -70,6 +70,7 @@ def leaf_categories(body: dict) -> list[str]:
         ("tent", "tents"),
         ("Zelt", "tents"),
         ("テント", "tents"),
+        ("텐트", "tents"),
         ("kettle", "kettles"),
         ("Wasserkocher", "kettles"),
         ("headphones", "headphones"),
