@@ -78,7 +78,14 @@ def test_a_category_name_in_a_language_the_texts_lack_finds_its_products_by_keyw
 
 @pytest.mark.parametrize(
     "query",
-    ["침낭 추천", "겨울용 침낭", "冬用寝袋", "睡袋推荐", "ciepłe śpiwory", "спальные мешки для зимы"],
+    [
+        "침낭 추천",
+        "겨울용 침낭",
+        "冬用寝袋",
+        "睡袋推荐",
+        "ciepłe śpiwory",
+        "спальные мешки для зимы",
+    ],
 )
 def test_a_query_containing_a_category_name_finds_all_its_products(catalog, query):
     bags, decoy = catalog
