@@ -59,6 +59,7 @@ __all__ = [
     "parse_accept_language",
     "primary_code",
     "shop_languages",
+    "written_unspaced",
 ]
 
 LanguageSource = Literal["given", "detected", "header", "default"]
@@ -284,6 +285,18 @@ def _scripts(text: str) -> Counter[str]:
     signs such as "º" or "µ" do not count)."""
     known = _script_languages()
     return Counter(script for char in text if char.isalpha() and (script := _script(char)) in known)
+
+
+#: Scripts whose words are not set apart by spaces: Han, kana and Thai; Hangul too, whose
+#: particles and endings attach to the noun ("텐트를").
+_UNSPACED_SCRIPTS = frozenset({_HAN, _KANA, "HANGUL", "THAI"})
+
+
+def written_unspaced(text: str) -> bool:
+    """Whether every letter of ``text`` (at least one) is of a script written without
+    spaces between words, so a word of it is found inside a longer run of letters."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(_script(char) in _UNSPACED_SCRIPTS for char in letters)
 
 
 def _encodable(char: str, encoding: str) -> bool:

@@ -62,7 +62,7 @@ class Explanation:
     # Search: similarity of the query to the product as a whole (its mean vector), what
     # the space's relevance threshold is compared with.
     product_similarity: float | None = None
-    # Search: why the product is a result: "keywords", "spelling", "meaning" (see
+    # Search: why the product is a result: "keywords", "spelling", "category", "meaning" (see
     # shop_assistant.search.relevance); empty when it is shown without matching.
     matched_by: list[str] = field(default_factory=list)
     # Search: business signals added to the score ("in_stock", "query_language").

@@ -23,6 +23,9 @@ from shop_assistant.models import CatalogEntry, SearchLog
 from shop_assistant.search import search
 from shop_assistant.search.log import log_search
 
+from .catalog_data import CATEGORIES
+from .catalog_data import LANGUAGES as CATALOG_LANGUAGES
+
 pytestmark = pytest.mark.django_db
 
 URL = "/api/assistant/search/"
@@ -420,7 +423,7 @@ def test_every_result_matches_and_says_why(client, indexed_catalog):
     for hit in body["results"]:
         explanation = hit["explanation"]
         assert explanation["matched_by"], hit["title"]
-        assert set(explanation["matched_by"]) <= {"keywords", "spelling", "meaning"}
+        assert set(explanation["matched_by"]) <= {"keywords", "spelling", "category", "meaning"}
         assert explanation["product_similarity"] is not None
     tents = entries_of(ids(body))
     assert all("tents" in entry.category_path for entry in tents.values())
@@ -438,6 +441,33 @@ def test_gibberish_returns_no_results_but_help(client, indexed_catalog):
         assert card["explanation"]["matched_by"] == []
     found = get(client, q="tent")
     assert found["count"] > 0 and found["suggestions"] is None
+
+
+def names_of(slug: str) -> dict[str, str]:
+    return dict(zip(CATALOG_LANGUAGES, CATEGORIES[slug][1], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("lang", "language_code", "expected"),
+    [
+        ("es", "en", "es"),  # the search language
+        ("ko", "de", "de"),  # not named in Korean: the shop's LANGUAGE_CODE
+        ("ko", "pl", "en"),  # neither: a language it is named in (the first)
+    ],
+)
+def test_related_categories_are_named_in_the_shoppers_language(
+    client, indexed_catalog, settings, lang, language_code, expected
+):
+    settings.LANGUAGE_CODE = language_code
+    body = get(client, q="asdfghjkl qwertz", lang=lang)
+
+    assert body["count"] == 0
+    categories = body["suggestions"]["categories"]
+    assert categories
+    for category in categories:
+        assert category["value"] in CATEGORIES
+        assert category["label"] == names_of(category["value"])[expected], category
+        assert category["label_language"] == expected
 
 
 def test_did_you_mean_comes_from_the_catalog_vocabulary(indexed_catalog):

@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from demo_project.shop.catalog_data import CATEGORIES
 from shop_assistant.models import CatalogEntry
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +71,7 @@ def leaf_categories(body: dict) -> list[str]:
         ("tent", "tents"),
         ("Zelt", "tents"),
         ("テント", "tents"),
+        ("텐트", "tents"),
         ("kettle", "kettles"),
         ("Wasserkocher", "kettles"),
         ("headphones", "headphones"),
@@ -87,12 +89,52 @@ def test_a_product_type_query_returns_that_category_and_all_of_it(
     assert found.count(category) == in_category, (query, found)  # all of them
 
 
+@pytest.mark.parametrize(
+    ("query", "category"),
+    [
+        # Needs the shopping guide searches with (the demo's texts have no ko/pt/pl).
+        ("러닝화", "running-shoes"),
+        ("등산화", "hiking-boots"),
+        ("casaco de chuva", "rain-jackets"),
+        ("candeeiro", "lamps"),
+        ("buty do biegania", "running-shoes"),
+        # The category's name inside a longer query, unspaced scripts included.
+        ("텐트 추천", "tents"),
+        ("二人用テント", "tents"),
+        ("러닝화 추천해 주세요", "running-shoes"),
+    ],
+)
+def test_a_category_named_in_a_language_the_texts_lack_is_found_whole(
+    client, demo_catalog, query, category
+):
+    body = client.get(URL, {"q": query, "page_size": 100}).json()
+    found = leaf_categories(body)
+    in_category = CatalogEntry.objects.filter(category_path__contains=[category]).count()
+
+    assert found.count(category) >= 0.8 * len(found), (query, found)
+    assert found.count(category) == in_category, (query, found)
+    for hit in body["results"]:
+        if leaf_categories({"results": [hit]}) == [category]:
+            assert "category" in hit["explanation"]["matched_by"], hit
+
+
 @pytest.mark.parametrize("query", ["asdfghjkl qwertz", "dog food", "sofa", "pizza"])
 def test_gibberish_and_products_the_shop_does_not_sell_return_nothing(client, demo_catalog, query):
     body = client.get(URL, {"q": query}).json()
 
     assert body["count"] == 0 and body["results"] == [], leaf_categories(body)
     assert body["suggestions"]["categories"] and body["suggestions"]["related"]
+
+
+def test_related_categories_are_named_in_the_shoppers_language(client, demo_catalog):
+    names = {c["slug"]: c["names"] for c in CATEGORIES}
+    for lang in ("ko", "pt", "en"):
+        body = client.get(URL, {"q": "asdfghjkl qwertz", "lang": lang}).json()
+        categories = body["suggestions"]["categories"]
+        assert categories, lang
+        for category in categories:
+            assert category["label"] == names[category["value"]][lang], category
+            assert category["label_language"] == lang
 
 
 def test_a_misspelled_query_still_finds_its_products(client, demo_catalog):

@@ -78,9 +78,10 @@ class ExplanationSerializer(serializers.Serializer):
         "mean vector), compared with the embedding space's calibrated relevance threshold.",
     )
     matched_by = serializers.ListField(
-        child=serializers.ChoiceField(choices=["keywords", "spelling", "meaning"]),
+        child=serializers.ChoiceField(choices=["keywords", "spelling", "category", "meaning"]),
         help_text="Search: why the product is a result: the query's keywords, a close "
-        "spelling (typos), or its meaning (similarity over the threshold).",
+        "spelling (typos), the query names its category (in any language the shop names it "
+        "in), or its meaning (similarity over the threshold).",
     )
     boosts = serializers.DictField(
         child=serializers.FloatField(),

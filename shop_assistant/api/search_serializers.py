@@ -176,6 +176,14 @@ class FacetValueSerializer(serializers.Serializer):
 class CategorySuggestionSerializer(serializers.Serializer):
     value = serializers.CharField(help_text="A category slug (filter on it with category=).")
     count = serializers.IntegerField(help_text="Nearest products in it.")
+    label = serializers.CharField(
+        help_text="The category's name in the search language, else in the shop's default "
+        "language (LANGUAGE_CODE), else in any language the shop names it in (the slug when "
+        "it has no name)."
+    )
+    label_language = serializers.CharField(
+        allow_blank=True, help_text="The language `label` is in ('' for the slug)."
+    )
 
 
 class SuggestionsSerializer(serializers.Serializer):
@@ -207,9 +215,10 @@ class SearchResultSerializer(PlannedRepresentation, serializers.Serializer):
         "Accept-Language header, or the shop's default.",
     )
     count = serializers.IntegerField(
-        help_text="Products that match the query (by keywords, a close spelling, or a "
-        "meaning over the relevance threshold) and the filters, among those retrieved (each "
-        "side retrieves 50, more for deep pages); 0 when nothing matches."
+        help_text="Products that match the query (by keywords, a close spelling, their "
+        "category's name, or a meaning over the relevance threshold) and the filters, among "
+        "those retrieved (each side retrieves 50, more for deep pages); 0 when nothing "
+        "matches."
     )
     results = ProductCardSerializer(source="hits", many=True, help_text="This page's products.")
     suggestions = SuggestionsSerializer(

@@ -9,7 +9,10 @@ or irrelevant:
 
 * **the shop's own catalog** (:func:`catalog_pairs`; at build time, after a full
   reindex and on the first search of an uncalibrated space): every category name the
-  adapter gives, in each language, is a short query; the products of that category are
+  adapter gives, in each language the category's products are written in, is a short
+  query (a name in a language no text is written in is found by keywords and by
+  :mod:`shop_assistant.search.categories`; its weaker cross-language similarities would
+  only lower the floor for every query); the products of that category are
   relevant to it, the products of other top-level categories are not (sibling categories
   are left out: a "kettle" query may fairly show a coffee maker). The thresholds maximize
   F1 (:func:`choose_threshold`). A catalog with fewer than two top-level categories gets
@@ -298,7 +301,8 @@ def catalog_pairs(
 
 
 def category_names(product_ids: Iterable[Any], *, using: str) -> dict[str, set[str]]:
-    """Leaf category slug → its names in every language, as the adapter gives them."""
+    """Leaf category slug → its names, as the adapter gives them, in the languages its
+    products are written in."""
     adapter = get_adapter()
     model = get_product_model()
     names: dict[str, set[str]] = {}
@@ -308,8 +312,9 @@ def category_names(product_ids: Iterable[Any], *, using: str) -> dict[str, set[s
         if not document.category_path:
             continue
         leaf = document.category_path[-1]
-        for name in document.category_names.values():
-            if name.strip():
+        languages = set(document.languages)
+        for language, name in document.category_names.items():
+            if language in languages and name.strip():
                 names.setdefault(leaf, set()).add(name.strip())
     return names
 

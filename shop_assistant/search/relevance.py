@@ -7,6 +7,9 @@ A candidate is a **result** only when it matches the query (:func:`matched_by`):
 * ``spelling``: when no product holds the query's keywords as typed, the query is close
   to its title or an attribute line by trigram word similarity
   (:data:`SPELLING_MIN_SIMILARITY`): typos and joined or split words;
+* ``category``: the query names the product's category, in any language the shop names
+  it in (:mod:`.categories`): «텐트», «二人用テント» or «casaco de chuva leve» find the
+  tents and rain jackets whatever language their texts are written in;
 * ``meaning``: the query's similarity to the product as a whole (the mean vector of its
   passages) reaches the embedding space's calibrated ``min_similarity`` and its
   calibrated share of the best product's similarity (see
@@ -45,15 +48,19 @@ def matched_by(
     min_similarity: float | None,
     spelling: bool,
     min_coverage: float = KEYWORD_MIN_COVERAGE,
+    named: Collection[str] = (),
 ) -> list[str]:
     """Why ``candidate`` matches the query (empty: it does not); ``spelling``: whether
-    trigram closeness counts (only when no product matched the keywords as typed)."""
+    trigram closeness counts (only when no product matched the keywords as typed);
+    ``named``: the leaf categories the query names."""
     explanation = candidate.explanation
     reasons = []
     if _keywords_match(candidate, min_coverage):
         reasons.append("keywords")
     if spelling and _spelling_match(candidate):
         reasons.append("spelling")
+    if candidate.category_path and candidate.category_path[-1] in named:
+        reasons.append("category")
     similarity = explanation.product_similarity
     if min_similarity is not None and similarity is not None and similarity >= min_similarity:
         reasons.append("meaning")
@@ -67,6 +74,7 @@ def results_only(
     *,
     reference: Collection[int] | None = None,
     min_coverage: float = KEYWORD_MIN_COVERAGE,
+    named: Collection[str] = (),
 ) -> list[Candidate]:
     """The candidates that match (see the module doc), their explanations filled in.
 
@@ -77,7 +85,8 @@ def results_only(
     close to it in particular). These are read from the ``reference`` candidates (default:
     all), the first tier of the retrieval, so a deeper page filters the same way.
     ``min_coverage`` is the keyword share a keyword match needs (keyword-only searches,
-    without any other evidence, keep every product holding a query term: 0).
+    without any other evidence, keep every product holding a query term: 0). ``named``:
+    the leaf categories the query names (their products match).
     """
     first = [c for c in candidates if reference is None or c.entry_id in reference]
     typed = [c.entry_id for c in first if _keywords_match(c, min_coverage)]
@@ -97,7 +106,11 @@ def results_only(
         explanation = candidate.explanation
         explanation.product_similarity = _rounded(product_similarities.get(candidate.entry_id))
         explanation.matched_by = matched_by(
-            candidate, min_similarity, spelling=not typed, min_coverage=min_coverage
+            candidate,
+            min_similarity,
+            spelling=not typed,
+            min_coverage=min_coverage,
+            named=named,
         )
         if explanation.matched_by or explanation.pinned:
             kept.append(candidate)

@@ -26,7 +26,7 @@ from ..language import negotiate
 from ..merchandising import apply_rules
 from ..models import CatalogEntry, Passage
 from ..ranking import Candidate, PassageRef
-from . import lexical, relevance, vector
+from . import categories, lexical, relevance, vector
 from .facets import facet_counts
 from .fusion import MODES, EntryFacts, Mode, fuse
 from .learned import NOTHING_LEARNED, learned_version
@@ -135,7 +135,7 @@ def _suggestions(text: str, language: str, filters: Filters, mode: Mode, using: 
     nearest = _retrieve(text, language, filters, CANDIDATE_DEPTH, mode, using)
     return Suggestions(
         did_you_mean=did_you_mean(text, using=using),
-        categories=related_categories(nearest),
+        categories=related_categories(nearest, language, using=using),
         related=hydrate(nearest[:RELATED_PRODUCTS], language, using),
     )
 
@@ -205,6 +205,7 @@ def _retrieve(
                 match.rank = rank
             vector_matches += tail
     lexical_matches: list[lexical.LexicalMatch] = []
+    terms = None
     if mode != "vector":
         terms = analyze(text, language, using)
         lexical_matches = lexical.keyword_products(terms, filters, depth, using=using)
@@ -251,12 +252,14 @@ def _retrieve(
             )
             threshold = calibration.space_threshold(space, using)
         reference = first_tier | {m.entry_id for m in lexical_matches[:CANDIDATE_DEPTH]}
+        named = categories.named_in(text, terms, candidates, using=using) if terms else set()
         candidates = relevance.results_only(
             candidates,
             product_similarities,
             threshold,
             reference=reference,
             min_coverage=0.0 if mode == "lexical" else relevance.KEYWORD_MIN_COVERAGE,
+            named=named,
         )
         candidates = relevance.apply_signals(candidates, language)
     # Products found only because a deep page asked for more come after the fused first

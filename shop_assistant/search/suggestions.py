@@ -15,8 +15,10 @@ from typing import Any
 
 from django.db import connections
 
+from ..cards import title_in
 from ..indexing.vocabulary import VOCABULARY, ensure_vocabulary
 from ..ranking import Candidate
+from .categories import names_by_language, names_of
 
 #: Trigram similarity a catalog word needs to be suggested for a query word.
 MIN_WORD_SIMILARITY = 0.3
@@ -67,9 +69,35 @@ def did_you_mean(text: str, *, using: str) -> str | None:
 
 
 def related_categories(
-    candidates: Sequence[Candidate], limit: int = RELATED_CATEGORIES
+    candidates: Sequence[Candidate],
+    language: str,
+    *,
+    using: str,
+    limit: int = RELATED_CATEGORIES,
 ) -> list[dict[str, Any]]:
-    """The leaf categories of the nearest candidates, most frequent first."""
-    counts = Counter(c.category_path[-1] for c in candidates[:RELATED_DEPTH] if c.category_path)
+    """The leaf categories of the nearest candidates, most frequent first, each named in
+    ``language`` (else the shop's default language, else any: the chain of titles)."""
+    nearest = [c for c in candidates[:RELATED_DEPTH] if c.category_path]
+    counts = Counter(c.category_path[-1] for c in nearest)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
-    return [{"value": slug, "count": count} for slug, count in ordered]
+    names = names_of(
+        {
+            slug: next(c.product_id for c in nearest if c.category_path[-1] == slug)
+            for slug, _n in ordered
+        },
+        using=using,
+    )
+    related = []
+    for slug, count in ordered:
+        label, label_language = title_in(names_by_language(names.get(slug, ())), language)
+        if not label:  # the adapter names it in no language
+            label, label_language = slug, ""
+        related.append(
+            {
+                "value": slug,
+                "count": count,
+                "label": label,
+                "label_language": label_language,
+            }
+        )
+    return related

@@ -24,7 +24,7 @@ from ..language import shop_languages, ts_config
 from ..models import Passage
 
 #: ts_debug token types that repeat other tokens (a hyphenated word and its parts).
-_COMPOUND_ALIASES = ("asciihword", "hword", "numhword", "blank")
+COMPOUND_ALIASES = ("asciihword", "hword", "numhword", "blank")
 #: Queries longer than this many terms keep only the first ones.
 MAX_TERMS = 16
 #: How long the document frequencies read from ``pg_stats`` are reused, in seconds, and
@@ -102,7 +102,7 @@ def analyze(text: str, language: str, using: str) -> QueryTerms:
             "FROM unnest(%s::regconfig[]) WITH ORDINALITY AS c(cfg, ord), "
             "LATERAL ts_debug(c.cfg, unaccent(%s)) AS d "
             "WHERE d.alias <> ALL(%s)",
-            [configs, text, list(_COMPOUND_ALIASES)],
+            [configs, text, list(COMPOUND_ALIASES)],
         )
         rows = cursor.fetchall()
     per_config: dict[int, list[tuple[str, list[str] | None]]] = {}
