@@ -14,9 +14,13 @@ unrelated word pair stays under 0.5). So:
    content word of the question (stopwords and short words left out) has a word in it
    at :data:`TERM_MIN` similarity or more. Word vectors are cached per word.
 
+Languages written without spaces (Chinese, Japanese, Thai) are cut into words by ICU's
+dictionary word breaker (:func:`~shop_assistant.core.scripts.words`), on the question's
+side and on the sentence's: «有帽子吗？» asks for "帽子", «มีผ้าคลุมกันฝนไหม» for "ผ้า",
+"คลุม", "กัน", "ฝน" (a word of one character is left out, as short words are elsewhere).
+
 The answer quotes the whole sentence, in its own language, and says which language that
-is: no machine translation is available offline. Languages written without spaces
-(Chinese, Japanese, Thai) have no words to match here and keep the sentence ranking.
+is: no machine translation is available offline.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from ..conf import app_settings
+from ..core.scripts import is_hangul, is_spaceless, words
 from ..embeddings import cached_query_embeddings
 from ..indexing.ann import passage_similarities
 from .text import STOPWORDS, normalize
@@ -51,20 +56,34 @@ _QUESTION_TEXT = """
     mı mi mu mü var yok nedir hangi
     있나요 있어요 되나요 인가요 있습니까
     لها له هذا هذه هل
+    可以 什么 是否 没有 这个 那个 多少 怎么 能否 请问 有没有 是不是
+    ます です ある あり いる ない てい ですか ますか これ それ この その どう どの ついて
+    มี ไหม ได้ ไม่ หรือ อะไร เป็น คือ นี้ นี่ อยู่ บ้าง ครับ ค่ะ ใช่ ยัง
     """
 QUESTION_WORDS = frozenset(normalize(word) for word in _QUESTION_TEXT.split())
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def terms(question: str) -> list[str]:
-    """The question's content words ("capuche" of «Est-ce qu'elle a une capuche ?»)."""
-    words = [without_particle(w.casefold()) for w in _WORD.findall(question)]
+    """The question's content words ("capuche" of «Est-ce qu'elle a une capuche ?»,
+    "帽子" of «有帽子吗？»)."""
+    words = [without_particle(w.casefold()) for w in _words(question)]
     kept = [
         w
         for w in words
         if len(w) >= _min_chars(w) and normalize(w) not in STOPWORDS | QUESTION_WORDS
     ]
-    return list(dict.fromkeys(w for w in kept if not _spaceless(w)))
+    return list(dict.fromkeys(kept))
+
+
+def _words(text: str) -> list[str]:
+    """Words of ``text`` (hyphenated words kept whole), spaceless scripts segmented."""
+    result: list[str] = []
+    for word in _WORD.findall(text):
+        if any(map(is_spaceless, word)):
+            continue  # taken below, with their combining marks (Thai vowels, tones)
+        result.append(word)
+    return result + [w for w in words(text) if any(map(is_spaceless, w))]
 
 
 #: Korean particles written onto the word before them ("후드가" = "후드" + subject marker).
@@ -80,14 +99,9 @@ def without_particle(word: str) -> str:
 
 def _min_chars(word: str) -> int:
     """Arabic words are short (no written short vowels): three letters carry meaning."""
-    if any(0xAC00 <= ord(c) <= 0xD7AF for c in word):
-        return 2  # a Hangul block is a syllable
+    if any(map(is_hangul, word)) or any(map(is_spaceless, word)):
+        return 2  # a Hangul block is a syllable, a Chinese character a word or half one
     return 3 if any(0x0600 <= ord(c) <= 0x06FF for c in word) else MIN_WORD_CHARS
-
-
-def _spaceless(word: str) -> bool:
-    """Han, kana and Thai: written without spaces between words (Hangul has spaces)."""
-    return any(0x2E80 <= ord(c) <= 0xABFF or 0x0E00 <= ord(c) <= 0x0E7F for c in word)
 
 
 def best_sentence(
@@ -119,8 +133,8 @@ def best_sentence(
         if (e.kind == "description" and e.source in passages)
         or (e.kind in ("review", "faq") and e.product_id is not None)
     ]
-    words = {item.key(): [w.casefold() for w in _WORD.findall(item.text)] for item in pool}
-    vocabulary = sorted({w for ws in words.values() for w in ws if len(w) >= 3})
+    words = {item.key(): [w.casefold() for w in _words(item.text)] for item in pool}
+    vocabulary = sorted({w for ws in words.values() for w in ws if len(w) >= _sentence_min(w)})
     if not vocabulary:
         return None
     vectors = _vectors(encoder, [*asked, *vocabulary])
@@ -136,6 +150,10 @@ def best_sentence(
         if score >= best_score and (best is None or score > best_score):
             best, best_score = item, score
     return replace(best, score=best_score) if best is not None else None
+
+
+def _sentence_min(word: str) -> int:
+    return 2 if any(map(is_spaceless, word)) else 3
 
 
 def _vectors(encoder: Any, texts: list[str]) -> np.ndarray:
