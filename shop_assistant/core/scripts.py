@@ -2,7 +2,8 @@
 
 One place for the script tests the Q&A and the guide both need:
 
-* :func:`is_han`, :func:`is_kana`, :func:`is_hangul`, :func:`is_thai`: one script each;
+* :func:`is_han`, :func:`is_kana` (:func:`is_hiragana`), :func:`is_hangul`,
+  :func:`is_thai`: one script each;
 * :func:`is_cjk`: Han, kana or Hangul (the scripts keyword matching cuts into character
   bigrams);
 * :func:`is_spaceless`: Han, kana or Thai, the scripts that put no space between words
@@ -54,6 +55,10 @@ def is_han(char: str) -> bool:
 def is_kana(char: str) -> bool:
     """Hiragana or katakana (full or half width)."""
     return _within(char, _KANA)
+
+
+def is_hiragana(char: str) -> bool:
+    return 0x3040 <= ord(char) <= 0x309F
 
 
 def is_hangul(char: str) -> bool:

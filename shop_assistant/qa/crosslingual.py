@@ -9,7 +9,8 @@ unrelated word pair stays under 0.5). So:
 1. the product's passages are ranked by their stored vectors (pgvector, indexed once:
    nothing is re-encoded per question), see
    :func:`~shop_assistant.indexing.ann.passage_similarities`;
-2. the sentences of the best :data:`PASSAGES` description passages, and the product's
+2. the sentences of the best :data:`PASSAGES` description passages of each language
+   (a translation's best passage may not be among the first of all), and the product's
    FAQ answers and reviews, are matched word by word: a sentence answers when every
    content word of the question (stopwords and short words left out) has a word in it
    at :data:`TERM_MIN` similarity or more. Word vectors are cached per word.
@@ -25,21 +26,25 @@ is: no machine translation is available offline.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
+from wordfreq import get_frequency_dict
 
 from ..conf import app_settings
-from ..core.scripts import is_hangul, is_spaceless, words
+from ..core.scripts import is_han, is_hangul, is_hiragana, is_spaceless, words
 from ..embeddings import cached_query_embeddings
 from ..indexing.ann import passage_similarities
 from .text import STOPWORDS, normalize
 from .types import Evidence
 
-#: Best passages (by stored vector) whose sentences are matched word by word.
+#: Best passages (by stored vector) of each language whose sentences are matched word
+#: by word.
 PASSAGES = 2
 #: Smallest similarity between a question word and a word of the sentence.
 TERM_MIN = 0.6
@@ -53,12 +58,12 @@ _QUESTION_TEXT = """
     esta este isso qual quais pode podem posso voce
     jest jaki jaka jakie mozna czy ten tego
     есть это этот эта какой какая можно него неё нее она
-    mı mi mu mü var yok nedir hangi
+    mı mi mu mü var yok nedir hangi kadar
     있나요 있어요 되나요 인가요 있습니까
     لها له هذا هذه هل
-    可以 什么 是否 没有 这个 那个 多少 怎么 能否 请问 有没有 是不是
-    ます です ある あり いる ない てい ですか ますか これ それ この その どう どの ついて
-    มี ไหม ได้ ไม่ หรือ อะไร เป็น คือ นี้ นี่ อยู่ บ้าง ครับ ค่ะ ใช่ ยัง
+    可以 什么 是否 没有 这个 那个 多少 怎么 能否 请问 有没有 是不是 哪个 哪里 哪儿
+    これ それ この その どう どの どこ どれ
+    มี ไหม ได้ ไม่ หรือ อะไร เป็น คือ นี้ นี่ อยู่ บ้าง ครับ ค่ะ ใช่ ยัง ที่
     """
 QUESTION_WORDS = frozenset(normalize(word) for word in _QUESTION_TEXT.split())
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -70,10 +75,39 @@ def terms(question: str) -> list[str]:
     words = [without_particle(w.casefold()) for w in _words(question)]
     kept = [
         w
-        for w in words
-        if len(w) >= _min_chars(w) and normalize(w) not in STOPWORDS | QUESTION_WORDS
+        for w, after in zip(words, [*words[1:], ""], strict=True)
+        if normalize(w) not in STOPWORDS | QUESTION_WORDS
+        and (_spaceless_content(w, after) if any(map(is_spaceless, w)) else len(w) >= _min_chars(w))
     ]
     return list(dict.fromkeys(kept))
+
+
+#: Zipf frequency (wordfreq) from which a single Chinese character is a function word
+#: ("有", "吗", "用"), as the guide counts filler words (10^5.6 per 10^9 words).
+FILLER_ZIPF = 5.6
+
+
+def _spaceless_content(word: str, after: str) -> bool:
+    """A Chinese, Japanese or Thai word that names something: not hiragana only (particles,
+    endings: "は", "ます", "られ"), two characters or more, or one Chinese character that is
+    not among the most frequent ("罩" cover, "机" machine; not "有" have, "吗") nor the stem
+    of a Japanese verb written on with hiragana (``after``: "付" of "付いて")."""
+    if _hiragana(word):
+        return False
+    if len(word) >= 2:
+        return True
+    return is_han(word) and _han_zipf(word) < FILLER_ZIPF and not _hiragana(after)
+
+
+def _hiragana(word: str) -> bool:
+    return bool(word) and all(map(is_hiragana, word))
+
+
+@functools.cache
+def _han_zipf(char: str) -> float:
+    """Highest Zipf frequency of a character as a word of Chinese or Japanese."""
+    frequency = max(get_frequency_dict(language).get(char, 0.0) for language in ("zh", "ja"))
+    return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
 
 def _words(text: str) -> list[str]:
@@ -122,11 +156,15 @@ def best_sentence(
     if question_vector is None:
         return None
     stored = passage_similarities(space, question_vector, entry_ids, using=using)
-    passages = sorted(
-        {e.source for e in evidence if e.kind == "description" and e.source},
-        key=lambda source: stored.get(_passage_id(source), -1.0),
-        reverse=True,
-    )[:PASSAGES]
+    languages: dict[str, str] = {
+        e.source: e.language for e in evidence if e.kind == "description" and e.source
+    }
+    ranked = sorted(languages, key=lambda s: stored.get(_passage_id(s), -1.0), reverse=True)
+    passages = {  # the best passages of each language the description is written in
+        source
+        for language in set(languages.values())
+        for source in [s for s in ranked if languages[s] == language][:PASSAGES]
+    }
     pool = [
         e
         for e in evidence
@@ -150,6 +188,19 @@ def best_sentence(
         if score >= best_score and (best is None or score > best_score):
             best, best_score = item, score
     return replace(best, score=best_score) if best is not None else None
+
+
+def names_every_word(question: str, item: Evidence, encoder: Any) -> bool:
+    """Whether ``item`` (an attribute's "label: value") has a word for every content word
+    of the question ("ağırlık (g): 340" for «Ağırlığı ne kadar?»; "防水：否" has none for
+    the "罩" of «有防雨罩吗？»)."""
+    asked = terms(question)
+    vocabulary = sorted({w.casefold() for w in _words(item.text)})
+    if not asked or not vocabulary or encoder is None:
+        return False
+    vectors = _vectors(encoder, [*asked, *vocabulary])
+    similarity = vectors[: len(asked)] @ vectors[len(asked) :].T
+    return float(similarity.max(axis=1).min()) >= TERM_MIN
 
 
 def _sentence_min(word: str) -> int:
