@@ -136,7 +136,9 @@ def test_no_demo_attribute_key_in_the_library():
         ("Does the jacket have a hood?", ["jacket", "hood"]),
         ("Heeft hij een capuchon?", ["capuchon"]),
         ("في أي بلد يتم تصنيعه؟", ["بلد", "يتم", "تصنيعه"]),
-        ("フードは付いていますか？", []),  # no spaces: left to the sentence ranking
+        # no spaces: cut by ICU's dictionary, particles, endings and verb stems left out
+        ("フードは付いていますか？", ["フード"]),
+        ("有防雨罩吗？", ["防雨", "罩"]),
     ],
 )
 def test_content_words_of_a_question(question, expected):

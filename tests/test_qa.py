@@ -217,6 +217,22 @@ def test_a_description_in_another_language_answers_with_its_language_marked(
         assert ("anglais" in spoken) or ("inglés" in spoken)  # the quote's language, named
 
 
+@pytest.mark.parametrize(("question", "lang"), [("มีฮู้ดไหม", "th"), ("有帽子吗？", "zh")])
+def test_a_question_written_without_spaces_finds_the_sentence_in_another_language(
+    indexed_catalog, client, settings, question, lang
+):
+    """The Thai and Chinese words for hood, cut out of the question by ICU's dictionary,
+    match "hood" (or "helmet") in JACKET-EN's English description."""
+    settings.LANGUAGES = SERVED_LANGUAGES
+    pk = indexed_catalog.pk("JACKET-EN")
+    data = client.post(URL, {"question": question, "product_id": pk, "lang": lang}).json()
+    assert data["grounded"] is True, data
+    assert data["language"] == lang
+    cited = data["citations"][0]
+    assert (cited["kind"], cited["language"]) == ("description", "en")
+    assert "hood" in cited["text"]
+
+
 def test_an_unrelated_question_is_still_refused(indexed_catalog, client):
     pk = indexed_catalog.pk("JACKET-EN")
     data = client.post(URL, {"question": "Est-elle lavable en machine ?", "product_id": pk}).json()

@@ -67,3 +67,25 @@ def test_multilingual_set_sample_meets_the_issue_goals(qa_catalog):
     assert report.citation_accuracy >= 0.90, report.failures
     assert report.refusal_rate >= 0.90, report.failures
     assert report.language_accuracy >= 0.97, report.failures
+
+
+@pytest.mark.parametrize(
+    ("sku", "question", "language", "named"),
+    [
+        # The backpack's rain cover is in its description (en, de, es, fr, ja), not in
+        # Chinese; "防雨" ("rain-proof") once drew its "waterproof: no" attribute instead.
+        ("BPK-0001", "有防雨罩吗？", "zh", ("rain cover", "Regenschutz", "pluie", "lluvia")),
+        # The jacket is described in English only: the Thai word for hood, cut out of an
+        # unspaced question by ICU's dictionary, matches "hood" in it.
+        ("DEMO-EN-RAINJACKET", "มีฮู้ดไหม", "th", ("hood",)),
+    ],
+)
+def test_an_unspaced_question_finds_the_description_sentence_in_another_language(
+    qa_catalog, sku, question, language, named
+):
+    answer = ask(question, product_id=qa_catalog[sku], lang=language)
+    assert answer.grounded is True, answer.text
+    assert answer.language == language
+    cited = answer.citations[0]
+    assert cited.kind == "description", answer.citations
+    assert any(word in cited.text for word in named), cited.text

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from wordfreq import zipf_frequency
 
+from ..core.scripts import is_unspaced
 from ..qa.constraints import parse_price
 from ..qa.crosslingual import without_particle
 from ..qa.text import normalize
@@ -36,20 +37,6 @@ def _cues(*words: str) -> re.Pattern[str]:
     parts = [rf"(?<![^\W_])(?:{spaced})(?![^\W_])"] if spaced else []
     parts += [f"(?:{unspaced})"] if unspaced else []
     return re.compile("|".join(parts))
-
-
-def is_han(char: str) -> bool:
-    return 0x3400 <= ord(char) <= 0x9FFF
-
-
-def is_hangul(char: str) -> bool:
-    return 0xAC00 <= ord(char) <= 0xD7AF
-
-
-def is_unspaced(char: str) -> bool:
-    """CJK, kana, Hangul and Thai: scripts whose words are short or unspaced."""
-    code = ord(char)
-    return 0x0E00 <= code <= 0x0E7F or 0x3040 <= code <= 0x30FF or is_han(char) or is_hangul(char)
 
 
 CHEAPER = _cues(

@@ -20,11 +20,12 @@ from django.db import connections
 
 from ..catalog import get_adapter
 from ..conf import app_settings
+from ..core.scripts import is_han, is_hangul, is_unspaced
 from ..embeddings import cached_query_embeddings
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..qa.text import normalize
-from .understand import FILLER, is_han, is_hangul, is_unspaced
+from .understand import FILLER
 
 #: Similarity of a message's words to a value for the value to count, and the lead it
 #: needs over the best other value of the same attribute.

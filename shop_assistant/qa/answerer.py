@@ -111,10 +111,15 @@ class ExtractiveAnswerer:
         best = next(
             (e for e in context.evidence if e.kind != "attribute" or e.product_id == asked), None
         )
+        clause = context.clause_match  # one clause of a sentence answers, maybe across languages
         if best is None or best.score < threshold:
-            if context.clause_match is None:
+            if clause is None:
                 return refuse(context, best.score if best else 0.0)
-            best = context.clause_match  # one clause of a sentence answers, maybe across languages
+            best = clause
+        elif clause is not None and best.kind == "attribute" and best.score < clause.score:
+            # An attribute near the question as a whole («有防雨罩吗？» ~ "waterproof: no")
+            # yields to the sentence naming every word asked ("rain cover").
+            best = clause
         if best.kind == "attribute":
             text = phrases.facts([_shown(context, best)])
         else:

@@ -5,9 +5,10 @@ These are the only attribute concepts the library knows by name. Everything else
 sells by (battery life, induction, skin type ...) is recognised from the catalog's own
 attribute keys and labels (:mod:`.intents`), plus the shop's cues
 (``SHOP_ASSISTANT["QA_CUES"]``). Cues are matched on the normalized question
-(:func:`~shop_assistant.qa.text.normalize`): as word starts, short ones as whole words,
-and as substrings in scripts written without spaces or with attached articles (CJK,
-Thai, Arabic).
+(:func:`~shop_assistant.qa.text.normalize`): as word starts, short ones as whole words
+(and a cue ending in ``=``, whose start is a word of other languages: "fabric=" is not
+the Spanish "fabrica", made, nor the French "fabricant", maker), and as substrings in
+scripts written without spaces or with attached articles (CJK, Thai, Arabic).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ GENERIC: tuple[Concept, ...] = (
             "material",
             "made of",
             "made from",
-            "fabric",
+            "fabric=",
             "hecho de",
             "fabricad",
             "tejido",

@@ -124,7 +124,9 @@ def _cue_pattern(word: str) -> str:
     word = normalize(word) if word.strip() else word
     if _substring_script(word):
         return re.escape(word)
-    if len(word) <= 4:  # short cues ("cost", "cher", "caro") only as whole words (or plurals)
+    whole = word.endswith("=")  # a whole word (see shop_assistant.qa.cues)
+    word = word.rstrip("=")
+    if len(word) <= 4 or whole:  # short cues ("cost", "caro") as whole words (or plurals)
         return r"(?<!\w)" + re.escape(word) + r"(?:s|es|n|en|e)?(?!\w)"
     return r"(?<!\w)" + re.escape(word)
 

@@ -25,7 +25,7 @@ from ..language import negotiate
 from .answerer import Answerer, load_answerer
 from .compare import comparison_for
 from .constraints import parse_price
-from .crosslingual import best_sentence
+from .crosslingual import best_sentence, names_every_word
 from .evidence import Ranker, number, trustworthy
 from .intents import AttributeVocabulary, confirmed, detect_intents
 from .scope import (
@@ -143,6 +143,9 @@ def build_context(
         clause_match = best_sentence(
             question, ranked, ranker.vector, encoder, space, [entry.pk], using
         )
+        named = ranked and ranked[0].kind == "attribute"
+        if clause_match is not None and named and names_every_word(question, ranked[0], encoder):
+            clause_match = None  # the best-ranked attribute names what is asked: it answers
     vocabulary = AttributeVocabulary.of(
         (e.field for e in evidence if e.kind == "attribute"), adapter.get_attribute_labels()
     )

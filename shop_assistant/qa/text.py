@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..core.scripts import is_cjk
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 _WORD = re.compile(r"\w+")
 _STEM = 6
@@ -48,13 +50,6 @@ def normalize(text: str) -> str:
     return " ".join(strip_accents(text.casefold()).split())
 
 
-def _is_cjk(char: str) -> bool:
-    name = unicodedata.name(char, "")
-    return name.startswith(
-        ("CJK UNIFIED", "CJK COMPATIBILITY", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH KATAKANA")
-    )
-
-
 STOPWORDS = frozenset(normalize(word) for word in _STOPWORDS_TEXT.split())
 
 
@@ -65,11 +60,11 @@ def keywords(text: str) -> set[str]:
         if word.isdigit():
             result.add(word)
             continue
-        cjk = "".join(c if _is_cjk(c) else " " for c in word)
+        cjk = "".join(c if is_cjk(c) else " " for c in word)
         if cjk.strip():
             for run in cjk.split():
                 result.update(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
-            word = "".join(" " if _is_cjk(c) else c for c in word)
+            word = "".join(" " if is_cjk(c) else c for c in word)
             result.update(w[:_STEM] for w in word.split() if _content(w))
             continue
         if _content(word):
