@@ -41,6 +41,7 @@ from ..recommend.personalized import taste_of
 from ..recommend.similar import similar_products
 from ..search import search
 from . import conversations
+from .categories import CategoryMatch, match_categories, name_of
 from .phrases import phrase, written_language
 from .understand import Message, understand
 from .values import match_values
@@ -191,14 +192,27 @@ class _Turn:
         state = self.state
         if not state.get("need") and not state.get("like"):
             return self._clarify()
+        named: list[CategoryMatch] = []
+        if new_need and state.get("like") is None:
+            named = match_categories(state["need"], using=self.using)
+        if len(named) == 1:
+            state["category"] = named[0].slug  # the shop's category the message names
         cards = self._find(self._filters())
-        if new_need and (self._vague(cards) if cards else not self._constrained()):
+        if len(named) > 1:
+            # Close names ("coffee maker for the kitchen"): the best matches decide.
+            state["category"] = _chosen_category(cards, [m.slug for m in named])
+            cards = self._find(self._filters())
+        if new_need and not named and (self._vague(cards) if cards else not self._constrained()):
             # Nothing near, or nothing at all with no constraint to relax: ask, not list.
             return self._clarify()
-        if new_need and cards and (category := _shared_category(cards)):
+        if new_need and not named and cards and (category := _shared_category(cards)):
             # The need's category (most of the best matches share it) holds from now on.
             state["category"] = category
             cards = self._find(self._filters())
+        if named and not cards:
+            # The words of the need find nothing in the category named: its own name does.
+            name = name_of(state["category"], self.language, using=self.using)
+            cards = self._find(self._filters(), query=name) if name else []
         text = phrase("found", self.language)
         if not cards:
             cards, text = self._relax()
@@ -207,14 +221,17 @@ class _Turn:
             return self._reply(phrase("nothing", self.language), [], action="nothing")
         return self._reply(text, cards[:SHOWN])
 
-    def _find(self, filters: Filters) -> list[ProductCard]:
+    def _find(self, filters: Filters, *, query: str = "") -> list[ProductCard]:
         state = self.state
         if state.get("like") is not None:
             context = ListContext(filters=filters, language=self.language, limit=SHOWN * 3)
             found = similar_products(state["like"], context)
         else:
             found = search(
-                state["need"], lang=state["language"], filters=filters, page_size=SHOWN * 3,
+                query or state["need"],
+                lang=state["language"],
+                filters=filters,
+                page_size=SHOWN * 3,
                 with_facets=False,
             ).hits
         excluded = set(state.get("brand_exclude", []))
@@ -371,7 +388,11 @@ class _Turn:
         return labels.get(self.language) or labels.get("en") or attribute.replace("_", " ")
 
     def _reply(
-        self, text: str, cards: list[ProductCard], *, action: str = "products",
+        self,
+        text: str,
+        cards: list[ProductCard],
+        *,
+        action: str = "products",
         remember: bool = True,
     ) -> GuideReply:
         if remember:
@@ -439,6 +460,18 @@ def entries_of(product_ids: list[Any], using: str) -> dict[str, CatalogEntry]:
 
 def _key(product_id: Any) -> str:
     return str(product_id)
+
+
+def _chosen_category(cards: list[ProductCard], candidates: list[str]) -> str:
+    """Of ``candidates`` (best named first), the one most of the best ``cards`` are in."""
+    leaves = Counter(
+        card.category_path[-1]
+        for card in cards[:SHOWN]
+        if card.category_path and card.category_path[-1] in candidates
+    )
+    if not leaves:
+        return candidates[0]
+    return max(candidates, key=lambda slug: (leaves[slug], -candidates.index(slug)))
 
 
 def _shared_category(cards: list[ProductCard], at_least: int = 3) -> str | None:
