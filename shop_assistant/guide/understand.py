@@ -12,6 +12,7 @@ encoder in :mod:`.values`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -227,7 +228,8 @@ def words_of(text: str) -> list[str]:
 
 def is_content(word: str, language: str = "") -> bool:
     if any(is_unspaced(char) for char in word):
-        return len(word) >= 2
+        # Letters, not the vowel and tone marks written on them (Thai «นี้» is one letter).
+        return sum(unicodedata.category(char) != "Mn" for char in word) >= 2
     if len(word) < 3 or word.isdigit():
         return False
     # Function words ("eine", "otra", "want", "please") are among a language's most
