@@ -209,10 +209,6 @@ class _Turn:
             # The need's category (most of the best matches share it) holds from now on.
             state["category"] = category
             cards = self._find(self._filters())
-        if named and not cards:
-            # The words of the need find nothing in the category named: its own name does.
-            name = name_of(state["category"], self.language, using=self.using)
-            cards = self._find(self._filters(), query=name) if name else []
         text = phrase("found", self.language)
         if not cards:
             cards, text = self._relax()
@@ -221,21 +217,29 @@ class _Turn:
             return self._reply(phrase("nothing", self.language), [], action="nothing")
         return self._reply(text, cards[:SHOWN])
 
-    def _find(self, filters: Filters, *, query: str = "") -> list[ProductCard]:
+    def _find(self, filters: Filters) -> list[ProductCard]:
         state = self.state
         if state.get("like") is not None:
             context = ListContext(filters=filters, language=self.language, limit=SHOWN * 3)
             found = similar_products(state["like"], context)
         else:
-            found = search(
-                query or state["need"],
-                lang=state["language"],
-                filters=filters,
-                page_size=SHOWN * 3,
-                with_facets=False,
-            ).hits
+            found = self._search(state["need"], filters)
+            if not found and filters.category:
+                # The need's words find nothing in the category («러닝화», a word the
+                # encoder does not know): the category's own name does.
+                name = name_of(filters.category, self.language, using=self.using)
+                found = self._search(name, filters) if name else []
         excluded = set(state.get("brand_exclude", []))
         return self._personalize([card for card in found if card.brand not in excluded])
+
+    def _search(self, query: str, filters: Filters) -> list[ProductCard]:
+        return search(
+            query,
+            lang=self.state["language"],
+            filters=filters,
+            page_size=SHOWN * 3,
+            with_facets=False,
+        ).hits
 
     def _personalize(self, cards: list[ProductCard]) -> list[ProductCard]:
         """Search results re-ranked toward the visitor's taste (the interests the
