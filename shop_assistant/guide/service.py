@@ -1,15 +1,17 @@
 """The shopping guide: one turn of a conversation, grounded in the catalog, no LLM needed.
 
-Each message updates the conversation's constraints (:mod:`.understand`, :mod:`.values`)
-and is answered in one of four ways:
+Each message updates the conversation's constraints (:mod:`.understand`, :mod:`.values`,
+:mod:`.categories`) and is answered in one of four ways:
 
 * a **comparison** over the products shown ("which is lighter?"), from their data;
 * a **question about a product shown** («¿es impermeable?»), through the Q&A service
   with its citations (taken only when the answer is grounded);
-* a **clarifying question** when a new need is too vague to search well (the best
-  matches scatter over categories);
+* a **clarifying question** when a new need names none of the shop's categories and is
+  too vague to search well (no keyword matches, no product near in meaning);
 * **products** found by the search service under the constraints (or, for "more like
-  the second one", by similar products), each with a reason read from its own data; a
+  the second one", by similar products), each with a reason read from its own data; the
+  category is the one the need names, else the one most of the best matches share; when
+  the need's words find nothing in it, the category's own name is searched; a
   constraint that leaves nothing is relaxed and the reply says so.
 """
 
