@@ -2,13 +2,13 @@
 
 "Busco una chaqueta para la lluvia" asks for the shop's leaf category whose names (as the
 adapter gives them, in every language the shop writes: "Rain jackets", "Chaquetas
-impermeables", "レインジャケット") are nearest to what the message names. A name that
-stands in the message names its category at once («러닝화를 찾고 있어요» holds "러닝화");
-otherwise the message's pieces (the need, its words and pairs of words, the runs of
-unspaced scripts) are compared with the names in the active space's multilingual
-encoder. Categories within :data:`MARGIN` of the best are all returned, best first: the
-guide lets the search results decide between close ones ("coffee maker for the kitchen":
-coffee makers or cookware).
+impermeables", "レインジャケット"; read through :mod:`shop_assistant.search.categories`)
+are nearest to what the message names. A name that stands in the message names its
+category at once («러닝화를 찾고 있어요» holds "러닝화"); otherwise the message's pieces
+(the need, its words and pairs of words, the runs of unspaced scripts) are compared with
+the names in the active space's multilingual encoder. Categories within :data:`MARGIN`
+of the best are all returned, best first: the guide lets the search results decide
+between close ones ("coffee maker for the kitchen": coffee makers or cookware).
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from typing import Any
 import numpy as np
 from django.db import connections
 
-from ..catalog import get_adapter
-from ..conf import app_settings, get_product_model
+from ..conf import app_settings
 from ..core.scripts import is_han, is_hangul, is_unspaced
 from ..embeddings import cached_query_embeddings
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..qa.crosslingual import without_particle
 from ..qa.text import normalize
+from ..search.categories import names_of
 from .understand import words_of
 
 #: Similarity of a piece of the message to a category name for the category to count,
@@ -57,27 +57,22 @@ _cache: dict[str, tuple[Any, _Names]] = {}
 
 
 def _load(using: str) -> _Names:
-    """One product per leaf category, read through the adapter for the leaf's names."""
+    """The names of every leaf category (read by search on one product of each)."""
     table = CatalogEntry._meta.db_table
     with connections[using].cursor() as cursor:
         cursor.execute(
-            "SELECT DISTINCT ON (category_path[cardinality(category_path)]) product_id "
-            f"FROM {table} WHERE is_published AND cardinality(category_path) > 0 "
+            "SELECT DISTINCT ON (category_path[cardinality(category_path)]) "
+            f"category_path[cardinality(category_path)], product_id FROM {table} "
+            "WHERE is_published AND cardinality(category_path) > 0 "
             "ORDER BY category_path[cardinality(category_path)], id"
         )
-        products = [row[0] for row in cursor.fetchall()]
-    adapter = get_adapter()
+        products = dict(cursor.fetchall())
     found = _Names(slugs=[], names=[], languages=[])
-    queryset = adapter.get_queryset(get_product_model()).using(using).filter(pk__in=products)
-    for product in queryset:
-        document = adapter.to_document(product)
-        if not document.category_path:
-            continue
-        for language, name in sorted(document.category_names.items()):
-            if name.strip():
-                found.slugs.append(document.category_path[-1])
-                found.names.append(name.strip())
-                found.languages.append(language)
+    for slug, names in sorted(names_of(products, using=using).items()):
+        for name in names:
+            found.slugs.append(slug)
+            found.names.append(name.text)
+            found.languages.append(name.language)
     return found
 
 
