@@ -125,7 +125,9 @@ def test_a_category_is_named_by_its_name_in_any_language(indexed_catalog, text, 
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("text", ["a gift", "un regalo para mi padre", "what do you recommend"])
+@pytest.mark.parametrize(
+    "text", ["a gift", "un regalo para mi padre", "what do you recommend", "cadeau voor mijn zus"]
+)
 def test_a_vague_need_names_no_category(indexed_catalog, text):
     assert match_categories(understand(text, "en").need, using="default") == []
 

@@ -34,6 +34,9 @@ from .understand import words_of
 #: and how close to the best another category must be to stay a candidate (USE).
 MATCH_SIMILARITY = 0.55
 MARGIN = 0.1
+#: The bar for a word of three letters or fewer: the encoder places such words near
+#: unrelated names ("zus", a sister in Dutch, at 0.57 from "T-shirts").
+SHORT_WORD_SIMILARITY = 0.7
 #: Pieces of a message compared with the names, at most.
 MAX_PIECES = 40
 
@@ -124,8 +127,11 @@ def match_categories(text: str, *, using: str) -> list[CategoryMatch]:
     similarity = cached_query_embeddings(encoder, pieces, **options) @ names.vectors.T
     best: dict[str, CategoryMatch] = {}
     for row, piece in zip(similarity, pieces, strict=True):
+        short = len(piece) <= 3 and not any(map(is_unspaced, piece))
         for column in np.argsort(-row)[:5]:
             slug, score = names.slugs[column], float(row[column])
+            if short and score < SHORT_WORD_SIMILARITY:
+                continue
             if slug not in best or score > best[slug].score:
                 best[slug] = CategoryMatch(slug, score, piece)
     ranked = sorted(best.values(), key=lambda m: -m.score)
