@@ -7,7 +7,7 @@ from typing import Any
 
 from shop_assistant.catalog import ProductAdapter
 
-from .attribute_labels import ATTRIBUTE_LABELS, VALUE_LABELS
+from .attribute_labels import ATTRIBUTE_LABELS, COLOUR_LABELS, VALUE_LABELS
 from .catalog_data import value_labels
 from .models import OrderLine
 
@@ -22,7 +22,7 @@ class DemoProductAdapter(ProductAdapter):
 
     def get_value_labels(self) -> dict[str, dict[str, dict[str, str]]]:
         merged: dict[str, dict[str, dict[str, str]]] = {}
-        for source in (VALUE_LABELS, value_labels(), super().get_value_labels()):
+        for source in (VALUE_LABELS, COLOUR_LABELS, value_labels(), super().get_value_labels()):
             for key, values in source.items():
                 for value, names in values.items():
                     merged.setdefault(key, {}).setdefault(value, {}).update(names)

@@ -1,15 +1,17 @@
 """The shopping guide: one turn of a conversation, grounded in the catalog, no LLM needed.
 
-Each message updates the conversation's constraints (:mod:`.understand`, :mod:`.values`)
-and is answered in one of four ways:
+Each message updates the conversation's constraints (:mod:`.understand`, :mod:`.values`,
+:mod:`.categories`) and is answered in one of four ways:
 
 * a **comparison** over the products shown ("which is lighter?"), from their data;
 * a **question about a product shown** («¿es impermeable?»), through the Q&A service
   with its citations (taken only when the answer is grounded);
-* a **clarifying question** when a new need is too vague to search well (the best
-  matches scatter over categories);
+* a **clarifying question** when a new need names none of the shop's categories and is
+  too vague to search well (no keyword matches, no product near in meaning);
 * **products** found by the search service under the constraints (or, for "more like
-  the second one", by similar products), each with a reason read from its own data; a
+  the second one", by similar products), each with a reason read from its own data; the
+  category is the one the need names, else the one most of the best matches share; when
+  the need's words find nothing in it, the category's own name is searched; a
   constraint that leaves nothing is relaxed and the reply says so.
 """
 
@@ -41,6 +43,7 @@ from ..recommend.personalized import taste_of
 from ..recommend.similar import similar_products
 from ..search import search
 from . import conversations
+from .categories import CategoryMatch, match_categories, name_of
 from .phrases import phrase, written_language
 from .understand import Message, understand
 from .values import match_values
@@ -191,11 +194,20 @@ class _Turn:
         state = self.state
         if not state.get("need") and not state.get("like"):
             return self._clarify()
+        named: list[CategoryMatch] = []
+        if new_need and state.get("like") is None:
+            named = match_categories(state["need"], using=self.using)
+        if len(named) == 1:
+            state["category"] = named[0].slug  # the shop's category the message names
         cards = self._find(self._filters())
-        if new_need and (self._vague(cards) if cards else not self._constrained()):
+        if len(named) > 1:
+            # Close names ("coffee maker for the kitchen"): the best matches decide.
+            state["category"] = _chosen_category(cards, [m.slug for m in named])
+            cards = self._find(self._filters())
+        if new_need and not named and (self._vague(cards) if cards else not self._constrained()):
             # Nothing near, or nothing at all with no constraint to relax: ask, not list.
             return self._clarify()
-        if new_need and cards and (category := _shared_category(cards)):
+        if new_need and not named and cards and (category := _shared_category(cards)):
             # The need's category (most of the best matches share it) holds from now on.
             state["category"] = category
             cards = self._find(self._filters())
@@ -213,12 +225,23 @@ class _Turn:
             context = ListContext(filters=filters, language=self.language, limit=SHOWN * 3)
             found = similar_products(state["like"], context)
         else:
-            found = search(
-                state["need"], lang=state["language"], filters=filters, page_size=SHOWN * 3,
-                with_facets=False,
-            ).hits
+            found = self._search(state["need"], filters)
+            if not found and filters.category:
+                # The need's words find nothing in the category («러닝화», a word the
+                # encoder does not know): the category's own name does.
+                name = name_of(filters.category, self.language, using=self.using)
+                found = self._search(name, filters) if name else []
         excluded = set(state.get("brand_exclude", []))
         return self._personalize([card for card in found if card.brand not in excluded])
+
+    def _search(self, query: str, filters: Filters) -> list[ProductCard]:
+        return search(
+            query,
+            lang=self.state["language"],
+            filters=filters,
+            page_size=SHOWN * 3,
+            with_facets=False,
+        ).hits
 
     def _personalize(self, cards: list[ProductCard]) -> list[ProductCard]:
         """Search results re-ranked toward the visitor's taste (the interests the
@@ -371,7 +394,11 @@ class _Turn:
         return labels.get(self.language) or labels.get("en") or attribute.replace("_", " ")
 
     def _reply(
-        self, text: str, cards: list[ProductCard], *, action: str = "products",
+        self,
+        text: str,
+        cards: list[ProductCard],
+        *,
+        action: str = "products",
         remember: bool = True,
     ) -> GuideReply:
         if remember:
@@ -439,6 +466,18 @@ def entries_of(product_ids: list[Any], using: str) -> dict[str, CatalogEntry]:
 
 def _key(product_id: Any) -> str:
     return str(product_id)
+
+
+def _chosen_category(cards: list[ProductCard], candidates: list[str]) -> str:
+    """Of ``candidates`` (best named first), the one most of the best ``cards`` are in."""
+    leaves = Counter(
+        card.category_path[-1]
+        for card in cards[:SHOWN]
+        if card.category_path and card.category_path[-1] in candidates
+    )
+    if not leaves:
+        return candidates[0]
+    return max(candidates, key=lambda slug: (leaves[slug], -candidates.index(slug)))
 
 
 def _shared_category(cards: list[ProductCard], at_least: int = 3) -> str | None:

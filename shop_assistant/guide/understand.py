@@ -12,6 +12,7 @@ encoder in :mod:`.values`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -179,8 +180,7 @@ class Message:
     @property
     def content_words(self) -> int:
         """Words of the rest that name something (fillers and frequent words left out)."""
-        words = FILLER.sub(" ", normalize(self.rest))
-        words = re.sub(r"[^\w]+", " ", words).split()
+        words = words_of(FILLER.sub(" ", normalize(self.rest)))
         return sum(is_content(word, self.language) for word in words)
 
     @property
@@ -188,7 +188,7 @@ class Message:
         """What to search for: the message without its price and its fillers, as written
         ("Ich brauche ein Zelt zum Campen, unter 190 €" -> "zelt campen"); words that do
         not count as a need do not dilute the search's keyword match."""
-        words = re.sub(r"[^\w]+", " ", parse_price(self.text).rest.casefold()).split()
+        words = words_of(parse_price(self.text).rest.casefold())
         kept = [
             without_particle(word)  # Korean: "러닝화를" -> "러닝화"
             for word in words
@@ -214,9 +214,22 @@ class Message:
         )
 
 
+#: A word: letters and digits with the combining marks of scripts that write vowels and
+#: tones as marks (Thai «ของขวัญ», Arabic short vowels, Latin accents).
+_WORD = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u064b-\u065f\u0670])+"
+)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, punctuation left out."""
+    return _WORD.findall(text)
+
+
 def is_content(word: str, language: str = "") -> bool:
     if any(is_unspaced(char) for char in word):
-        return len(word) >= 2
+        # Letters, not the vowel and tone marks written on them (Thai «นี้» is one letter).
+        return sum(unicodedata.category(char) != "Mn" for char in word) >= 2
     if len(word) < 3 or word.isdigit():
         return False
     # Function words ("eine", "otra", "want", "please") are among a language's most

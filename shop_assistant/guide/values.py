@@ -25,7 +25,7 @@ from ..embeddings import cached_query_embeddings
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..qa.text import normalize
-from .understand import FILLER
+from .understand import FILLER, words_of
 
 #: Similarity of a message's words to a value for the value to count, and the lead it
 #: needs over the best other value of the same attribute.
@@ -102,9 +102,10 @@ def _vocabulary(using: str) -> _Vocabulary:
 def match_values(text: str, *, language: str = "", using: str) -> list[ValueMatch]:
     """Attribute values named in ``text`` (in ``language``), at most one per attribute.
 
-    In unspaced scripts a value is named when one of its names (the value or a label)
-    stands in the text ("赤はありますか" holds the label 赤 of ``red``); elsewhere the
-    text's words are compared with the names in the encoder, across languages.
+    A value is named when one of its names (the value or a label) stands in the text
+    ("赤はありますか" holds the label 赤 of ``red``, «¿y en gris?» the label "gris" of
+    ``grey``); otherwise the text's words are compared with the names in the encoder,
+    across languages.
     """
     vocabulary = _vocabulary(using)
     space = active_space(using)
@@ -112,16 +113,23 @@ def match_values(text: str, *, language: str = "", using: str) -> list[ValueMatc
         return []
     found: dict[str, ValueMatch] = {}
     folded = text.casefold()
-    unspaced = sorted(
-        (i for i, name in enumerate(vocabulary.texts) if any(map(is_unspaced, name))),
-        key=lambda i: -len(vocabulary.texts[i]),
-    )
-    for i in unspaced:
+    # A name as written in the text names its value at once, the longest first ("gris
+    # sidéral" before "gris"): in unspaced scripts anywhere, elsewhere as whole words of
+    # three letters or more.
+    for i in sorted(range(len(vocabulary.texts)), key=lambda i: -len(vocabulary.texts[i])):
         key, value = vocabulary.pairs[i]
-        name = vocabulary.texts[i].casefold()
-        if key not in found and name in folded:
-            found[key] = ValueMatch(key, value, vocabulary.texts[i])
-            folded = folded.replace(name, " ")
+        name = vocabulary.texts[i].casefold().strip()
+        if key in found:
+            continue
+        if any(map(is_unspaced, name)):
+            if name in folded:
+                found[key] = ValueMatch(key, value, vocabulary.texts[i])
+                folded = folded.replace(name, " ")
+        elif len(name) >= 3:
+            pattern = rf"(?<![^\W_]){re.escape(name)}(?![^\W_])"
+            if re.search(pattern, folded):
+                found[key] = ValueMatch(key, value, vocabulary.texts[i])
+                folded = re.sub(pattern, " ", folded)
     spaced = _words(folded)
     words = spaced + _pieces(folded)
     if not words:
@@ -140,11 +148,27 @@ def match_values(text: str, *, language: str = "", using: str) -> list[ValueMatc
         bar = MATCH_SIMILARITY if word in spaced else PIECE_SIMILARITY
         if row[best] < bar or key in found:
             continue
-        others = [row[i] for i, (k, v) in enumerate(vocabulary.pairs) if k == key and v != value]
+        own = [
+            t.casefold()
+            for p, t in zip(vocabulary.pairs, vocabulary.texts, strict=True)
+            if p == (key, value)
+        ]
+        others = [
+            row[i]
+            for i, (k, v) in enumerate(vocabulary.pairs)
+            if k == key and v != value and not _narrower(vocabulary.texts[i], own)
+        ]
         if others and row[best] - max(others) < MATCH_MARGIN:
             continue
         found[key] = ValueMatch(key, value, word)
     return list(found.values())
+
+
+def _narrower(name: str, names: list[str]) -> bool:
+    """Whether ``name`` holds one of ``names`` ("space grey" holds "grey", "Spacegrau"
+    "grau"): a narrower value, which does not make a match of the broader one ambiguous."""
+    folded = name.casefold()
+    return any(len(other) >= 3 and other in folded and other != folded for other in names)
 
 
 def _pieces(text: str) -> list[str]:
@@ -152,7 +176,7 @@ def _pieces(text: str) -> list[str]:
     without labels in that script: one and two characters ("赤はありますか" -> "赤"),
     the beginnings of Hangul words (particles follow: "빨간색은" -> "빨간색")."""
     pieces: list[str] = []
-    for word in re.sub(r"[^\w]+", " ", text).split():
+    for word in words_of(text):
         if not any(map(is_unspaced, word)):
             continue
         if any(map(is_hangul, word)):
@@ -171,7 +195,7 @@ def _words(text: str) -> list[str]:
     also one of German's most frequent words."""
     words = [
         word
-        for word in re.sub(r"[^\w]+", " ", text).split()
+        for word in words_of(text)
         if len(word) >= 2
         and not word.isdigit()
         and not any(map(is_unspaced, word))
