@@ -24,12 +24,13 @@ from typing import Any
 
 import numpy as np
 from django.contrib.postgres.indexes import OpClass
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models import Q
 from django.db.models.functions import Cast
 from pgvector.django import HalfVectorField, HnswIndex, VectorField
 
 from ..conf import app_settings
+from ..core.sql import fetch_with_local_settings
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, Passage
 
 #: ``hnsw.ef_search`` is the number of passages wanted, within these bounds (pgvector's
@@ -185,9 +186,7 @@ def passage_similarities(
     ``vector`` (exact, scoped to the entries: Q&A ranks a product's own texts by them)."""
     if not entry_ids:
         return {}
-    distance = (
-        f"{vector_expression(space, 'e')} <=> %s::vector({int(space.dimension)})"
-    )
+    distance = f"{vector_expression(space, 'e')} <=> %s::vector({int(space.dimension)})"
     sql = (
         f"SELECT e.passage_id, 1 - ({distance}) FROM {Embedding._meta.db_table} e "
         f"WHERE e.space_id = %s AND e.entry_id = ANY(%s)"
@@ -335,18 +334,16 @@ class _Query:
             + group
         )
         low, high = ef_search
-        with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
-            cursor.execute(  # SET LOCAL, in one round trip
-                "SELECT set_config('hnsw.ef_search', %s, true), "
-                "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
-                "set_config('hnsw.max_scan_tuples', %s, true)",
-                [str(max(low, min(limit, high))), str(MAX_SCAN_TUPLES)],
-            )
-            cursor.execute(
-                sql,
-                [vector_literal(self.vector), *condition_params, limit, *group_params, k],
-            )
-            return self._neighbors(cursor.fetchall())
+        rows = fetch_with_local_settings(  # SET LOCAL and the query, in one round trip
+            self.using,
+            "SELECT set_config('hnsw.ef_search', %s, true), "
+            "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
+            "set_config('hnsw.max_scan_tuples', %s, true)",
+            [str(max(low, min(limit, high))), str(MAX_SCAN_TUPLES)],
+            sql,
+            [vector_literal(self.vector), *condition_params, limit, *group_params, k],
+        )
+        return self._neighbors(rows)
 
     def exact(self, entry_ids: Sequence[int], k: int | None) -> list[Neighbor]:
         """Every vector of ``entry_ids`` compared; the ``k`` best products, or all of them
