@@ -11,6 +11,8 @@ window than search's (several passages per product are close to a product's own 
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 from django.db.models import QuerySet
 
@@ -31,6 +33,12 @@ def allowed_condition(entries: QuerySet[CatalogEntry], using: str) -> tuple[str,
     return f"c.id IN ({sql})", params
 
 
+def few_allowed(entries: QuerySet[CatalogEntry]) -> list[int] | None:
+    """Ids of ``entries`` when they are few enough for an exact scan, else None."""
+    few = list(entries.values_list("id", flat=True)[: EXACT_SCAN_MAX_PRODUCTS + 1])
+    return few if len(few) <= EXACT_SCAN_MAX_PRODUCTS else None
+
+
 def nearest_entries(
     space: EmbeddingSpace,
     vector: np.ndarray,
@@ -38,20 +46,24 @@ def nearest_entries(
     k: int,
     *,
     using: str,
+    few: list[int] | None | Literal[False] = False,
 ) -> list[tuple[int, float]]:
     """``(entry id, similarity)`` of the ``k`` entries of ``entries`` nearest to ``vector``.
 
     Similarity is ``1 - cosine distance`` of the entry's nearest passage, best first.
+    ``few``: :func:`few_allowed` of ``entries`` when the caller read it already (several
+    vectors against the same entries), else it is read here.
     """
     if k <= 0:
         return []
-    few = list(entries.values_list("id", flat=True)[: EXACT_SCAN_MAX_PRODUCTS + 1])
+    if few is False:
+        few = few_allowed(entries)
     neighbors = ann.nearest(
         space,
         vector,
         k=k,
         where=allowed_condition(entries, using),
-        candidates=few if len(few) <= EXACT_SCAN_MAX_PRODUCTS else None,
+        candidates=few,
         per_product=PASSAGES_PER_PRODUCT,
         ef_search=EF_SEARCH,
         using=using,
