@@ -1,5 +1,5 @@
-"""Raw SQL helpers: a transaction-local setting and the statement it governs in one round
-trip.
+"""Raw SQL helpers that save round trips: a transaction-local setting and the statement it
+governs in one, and model rows inserted by one statement.
 
 ``SET LOCAL`` (or ``set_config(..., true)``) needs a transaction, so a plain
 ``transaction.atomic()`` around it costs four round trips (``BEGIN``, the setting, the
@@ -16,6 +16,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import connections, transaction
+from django.db.models import Model
+from django.db.models.constants import OnConflict
+from django.db.models.sql import InsertQuery
 
 
 def _one_round_trip(connection: Any, cursor: Any) -> bool:
@@ -63,3 +66,23 @@ def execute_with_local_settings(
     with transaction.atomic(using=using), connection.cursor() as cursor:
         cursor.execute(settings_sql)
         cursor.execute(sql, list(params))
+
+
+def insert_sql(
+    objs: Sequence[Model], using: str, *, ignore_conflicts: bool = False
+) -> tuple[str, list[Any]]:
+    """The one ``INSERT`` of ``objs`` (instances of one model, primary keys set or all
+    automatic) as ``bulk_create`` would write it, without the transaction ``bulk_create``
+    opens around it (``BEGIN`` / ``COMMIT``: two more round trips for one statement)."""
+    model = type(objs[0])
+    opts = model._meta
+    fields = [
+        f
+        for f in opts.local_concrete_fields
+        if not (f.primary_key and f.auto_created) and not getattr(f, "generated", False)
+    ]
+    on_conflict = OnConflict.IGNORE if ignore_conflicts else None
+    query = InsertQuery(model, on_conflict=on_conflict)
+    query.insert_values(fields, objs)
+    ((sql, params),) = query.get_compiler(using=using).as_sql()
+    return sql, list(params)

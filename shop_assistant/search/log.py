@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import connections, router
-from django.db.models.sql import InsertQuery
 
-from ..core.sql import execute_with_local_settings
+from ..core.sql import execute_with_local_settings, insert_sql
 from ..filters import Filters
 from ..models import SearchLog
 
@@ -47,9 +46,7 @@ def log_search(
         return entry.query_id
     # One INSERT after SET LOCAL, in one round trip (no BEGIN / COMMIT of their own).
     # Model signals are not sent for a log row (nothing listens to them).
-    query = InsertQuery(SearchLog)
-    query.insert_values(SearchLog._meta.local_concrete_fields, [entry])
-    ((sql, params),) = query.get_compiler(using=using).as_sql()
+    sql, params = insert_sql([entry], using)
     execute_with_local_settings(using, "SET LOCAL synchronous_commit = off", sql, params)
     return entry.query_id
 
