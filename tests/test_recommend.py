@@ -447,3 +447,20 @@ def test_the_index_plan_uses_the_spaces_hnsw_index_and_agrees_with_the_exact_sca
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert space.index_name in plan
+
+
+def test_few_allowed_gives_every_allowed_id_or_none_past_the_exact_scan_limit(
+    indexed_catalog, monkeypatch
+):
+    from shop_assistant.recommend import vectors
+
+    allowed = CatalogEntry.objects.filter(in_stock=True)
+    ids = sorted(allowed.values_list("id", flat=True))
+    assert len(ids) > 2
+
+    assert sorted(vectors.few_allowed(allowed)) == ids
+    assert vectors.few_allowed(allowed.filter(pk__in=[])) == []
+    monkeypatch.setattr(vectors, "EXACT_SCAN_MAX_PRODUCTS", len(ids))
+    assert sorted(vectors.few_allowed(allowed)) == ids
+    monkeypatch.setattr(vectors, "EXACT_SCAN_MAX_PRODUCTS", len(ids) - 1)
+    assert vectors.few_allowed(allowed) is None

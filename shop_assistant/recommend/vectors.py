@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import QuerySet
 
 from ..indexing import ann
@@ -35,8 +37,19 @@ def allowed_condition(entries: QuerySet[CatalogEntry], using: str) -> tuple[str,
 
 def few_allowed(entries: QuerySet[CatalogEntry]) -> list[int] | None:
     """Ids of ``entries`` when they are few enough for an exact scan, else None."""
-    few = list(entries.values_list("id", flat=True)[: EXACT_SCAN_MAX_PRODUCTS + 1])
-    return few if len(few) <= EXACT_SCAN_MAX_PRODUCTS else None
+    # One row back, not up to 3,001: the ids as an array, and none when there are more.
+    limited = entries.values_list("id", flat=True)[: EXACT_SCAN_MAX_PRODUCTS + 1]
+    try:
+        sql, params = limited.query.get_compiler(using=entries.db).as_sql()
+    except EmptyResultSet:  # a condition nothing can match (``id__in=[]``)
+        return []
+    with connections[entries.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT coalesce(array_agg(s.id), '{{}}') FROM ({sql}) s HAVING count(*) <= %s",
+            [*params, EXACT_SCAN_MAX_PRODUCTS],
+        )
+        row = cursor.fetchone()
+    return list(row[0]) if row is not None else None
 
 
 def nearest_entries(
