@@ -156,11 +156,18 @@ def title_similarity(text: str, entry_ids: Sequence[int], *, using: str) -> dict
     """
     if not entry_ids or not text.strip():
         return {}
+    sql, params = title_similarity_sql(text, entry_ids)
     with connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT p.entry_id, max(word_similarity(unaccent(%s), unaccent(p.text))) "
-            f"FROM {Passage._meta.db_table} p "
-            "WHERE p.entry_id = ANY(%s) AND p.kind IN ('title', 'attributes') GROUP BY p.entry_id",
-            [text, list(entry_ids)],
-        )
+        cursor.execute(sql, params)
         return {int(entry_id): float(score or 0.0) for entry_id, score in cursor.fetchall()}
+
+
+def title_similarity_sql(text: str, entry_ids: Sequence[int]) -> tuple[str, list]:
+    """The statement of :func:`title_similarity`: rows ``(entry_id, similarity)``; search
+    joins it into the statement that reads the candidates' facts."""
+    sql = (
+        "SELECT p.entry_id, coalesce(max(word_similarity(unaccent(%s), unaccent(p.text))), 0) "
+        f"AS similarity FROM {Passage._meta.db_table} p "
+        "WHERE p.entry_id = ANY(%s) AND p.kind IN ('title', 'attributes') GROUP BY p.entry_id"
+    )
+    return sql, [text, list(entry_ids)]

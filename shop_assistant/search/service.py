@@ -212,7 +212,6 @@ def _retrieve(
     ids = list(dict.fromkeys([m.entry_id for m in vector_matches + lexical_matches]))
     similarities: dict[int, Neighbor] = {}
     keywords: dict[int, lexical.LexicalMatch] = {}
-    trigram: dict[int, float] = {}
     if mode == "hybrid":
         ranked = {m.entry_id for m in vector_matches}
         missing = [i for i in ids if i not in ranked]
@@ -226,7 +225,8 @@ def _retrieve(
         ):
             match.position = 0  # not ranked by the keyword side
             keywords[match.entry_id] = match
-        trigram = lexical.title_similarity(text, ids, using=using)
+    # Trigram title similarity (hybrid only) read with the facts, by one statement.
+    facts, trigram = entry_facts(ids, using, trigram_of=text if mode == "hybrid" else None)
     candidates = fuse(
         mode=mode,
         language=language,
@@ -235,7 +235,7 @@ def _retrieve(
         similarities=similarities,
         keywords=keywords,
         trigram=trigram,
-        facts=entry_facts(ids, using),
+        facts=facts,
         weights=learned.weights_for(language),
         priors=learned.priors,
     )
@@ -281,25 +281,37 @@ def _retrieve(
     return candidates
 
 
-def entry_facts(entry_ids: list[int], using: str) -> dict[int, EntryFacts]:
+def entry_facts(
+    entry_ids: list[int], using: str, *, trigram_of: str | None = None
+) -> tuple[dict[int, EntryFacts], dict[int, float]]:
+    """The facts fusion needs of each entry and, with ``trigram_of`` (the query), its
+    :func:`~.lexical.title_similarity` read by the same statement (one round trip less)."""
     if not entry_ids:
-        return {}
+        return {}, {}
+    trigram_column, trigram_join, params = "NULL", "", [list(entry_ids)]
+    if trigram_of is not None and trigram_of.strip():
+        sql, trigram_params = lexical.title_similarity_sql(trigram_of, entry_ids)
+        trigram_column = "t.similarity"
+        trigram_join = f"LEFT JOIN ({sql}) t ON t.entry_id = c.id "
+        params = [*trigram_params, *params]
     # Raw SQL with one array parameter: the ORM's ``pk__in`` binds ~100 parameters one
     # by one, which cost more than the query itself (benchmarks/RESULTS.md).
     with connections[using].cursor() as cursor:
         cursor.execute(
-            "SELECT id, product_id, brand, category_path, languages, in_stock, price, "
-            "attributes "
-            f"FROM {CatalogEntry._meta.db_table} WHERE id = ANY(%s)",
-            [list(entry_ids)],
+            "SELECT c.id, c.product_id, c.brand, c.category_path, c.languages, c.in_stock, "
+            f"c.price, c.attributes, {trigram_column} "
+            f"FROM {CatalogEntry._meta.db_table} c {trigram_join}WHERE c.id = ANY(%s)",
+            params,
         )
         rows = cursor.fetchall()
-    facts = {}
-    for *row, attributes in rows:
+    facts, trigram = {}, {}
+    for *row, attributes, similarity in rows:
         if isinstance(attributes, str):  # Django reads jsonb as text, JSONField parses it
             attributes = json.loads(attributes)
         facts[row[0]] = EntryFacts(*row, attributes=attributes or {})
-    return facts
+        if similarity is not None:
+            trigram[row[0]] = float(similarity)
+    return facts, trigram
 
 
 def hydrate(candidates: list[Candidate], language: str, using: str) -> list[ProductCard]:
