@@ -241,6 +241,73 @@ def nearest(
     return query.exact(matching_ids(*where, using) or [], k)
 
 
+def _scan_settings(limit: int, ef_search: tuple[int, int]) -> tuple[str, list[str]]:
+    """The transaction-local settings of an index scan fetching ``limit`` passages."""
+    low, high = ef_search
+    return (
+        "SELECT set_config('hnsw.ef_search', %s, true), "
+        "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
+        "set_config('hnsw.max_scan_tuples', %s, true)",
+        [str(max(low, min(limit, high))), str(MAX_SCAN_TUPLES)],
+    )
+
+
+def nearest_each(
+    space: EmbeddingSpace,
+    vectors: Sequence[np.ndarray],
+    *,
+    k: int,
+    where: tuple[str, Sequence[Any]] | None = None,
+    per_product: int = PASSAGES_PER_PRODUCT,
+    ef_search: tuple[int, int] = (MIN_EF_SEARCH, MAX_EF_SEARCH),
+    using: str,
+) -> list[list[Neighbor]]:
+    """:func:`nearest` (through the index, no penalties) of each of ``vectors``: the first
+    index scan of every vector in one statement (one round trip, not one each); a vector
+    whose scan came back short goes on alone as :func:`nearest` would."""
+    if len(vectors) <= 1 or k <= 0:
+        return [
+            nearest(
+                space,
+                v,
+                k=k,
+                where=where,
+                per_product=per_product,
+                ef_search=ef_search,
+                using=using,
+            )
+            for v in vectors
+        ]
+    queries = [_Query(space, vector, {}, False, using) for vector in vectors]
+    parts, params = [], []
+    for index, query in enumerate(queries):
+        sql, query_params = query.hnsw_sql(k, where, per_product)
+        parts.append(f"SELECT {index}, r.* FROM ({sql}) r")
+        params += query_params
+    rows = fetch_with_local_settings(
+        using, *_scan_settings(k * per_product, ef_search), " UNION ALL ".join(parts), params
+    )
+    per_query: list[list[tuple]] = [[] for _ in queries]
+    for index, *row in rows:
+        per_query[index].append(tuple(row))
+    results = []
+    for vector, query, found in zip(vectors, queries, per_query, strict=True):
+        found.sort(key=lambda row: (float(row[1]), row[0]))  # each part's ORDER BY 2, 1
+        neighbors = query._neighbors(found)
+        if len(neighbors) < k:  # the index scan filled its window: as nearest() goes on
+            neighbors = nearest(
+                space,
+                vector,
+                k=k,
+                where=where,
+                per_product=per_product,
+                ef_search=ef_search,
+                using=using,
+            )
+        results.append(neighbors)
+    return results
+
+
 def mean_vectors(
     space: EmbeddingSpace, entry_ids: Sequence[int], *, using: str
 ) -> dict[int, np.ndarray]:
@@ -313,13 +380,10 @@ class _Query:
             for rank, (entry_id, distance, passage_id, good) in enumerate(rows, 1)
         ]
 
-    def hnsw(
-        self,
-        k: int,
-        where: tuple[str, Sequence[Any]] | None,
-        per_product: int,
-        ef_search: tuple[int, int],
-    ) -> list[Neighbor]:
+    def hnsw_sql(
+        self, k: int, where: tuple[str, Sequence[Any]] | None, per_product: int
+    ) -> tuple[str, list[Any]]:
+        """The index query of :meth:`hnsw` and its parameters."""
         condition, condition_params = where or ("", ())
         join = f"JOIN {CatalogEntry._meta.db_table} c ON c.id = e.entry_id " if where else ""
         limit = k * per_product
@@ -333,15 +397,18 @@ class _Query:
             + " ORDER BY distance LIMIT %s) "
             + group
         )
-        low, high = ef_search
+        return sql, [vector_literal(self.vector), *condition_params, limit, *group_params, k]
+
+    def hnsw(
+        self,
+        k: int,
+        where: tuple[str, Sequence[Any]] | None,
+        per_product: int,
+        ef_search: tuple[int, int],
+    ) -> list[Neighbor]:
+        sql, params = self.hnsw_sql(k, where, per_product)
         rows = fetch_with_local_settings(  # SET LOCAL and the query, in one round trip
-            self.using,
-            "SELECT set_config('hnsw.ef_search', %s, true), "
-            "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
-            "set_config('hnsw.max_scan_tuples', %s, true)",
-            [str(max(low, min(limit, high))), str(MAX_SCAN_TUPLES)],
-            sql,
-            [vector_literal(self.vector), *condition_params, limit, *group_params, k],
+            self.using, *_scan_settings(k * per_product, ef_search), sql, params
         )
         return self._neighbors(rows)
 

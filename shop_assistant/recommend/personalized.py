@@ -36,7 +36,7 @@ from .base import ListContext, allowed_entries, finish
 from .identity import Visitor
 from .results import candidate_for, rank_scores
 from .trending import fallback_candidates
-from .vectors import few_allowed, nearest_entries
+from .vectors import nearest_entries_each
 
 #: Most recent events read to build a visitor's taste.
 MAX_HISTORY = 200
@@ -144,11 +144,13 @@ def interest_candidates(taste: Taste, context: ListContext, rules: list) -> list
         exclude_products=taste.exclude_products,
         exclude_groups=taste.exclude_groups,
     )
-    few = few_allowed(allowed)  # read once for every interest
-    per_interest = [
-        nearest_entries(space, interest.vector, allowed, context.limit, using=context.db, few=few)
-        for interest in taste.interests
-    ]
+    per_interest = nearest_entries_each(
+        space,
+        [interest.vector for interest in taste.interests],
+        allowed,
+        context.limit,
+        using=context.db,
+    )
     picks: list[tuple[int, float, int]] = []  # (entry id, similarity, interest index)
     taken = [0] * len(per_interest)
     used: set[int] = set()

@@ -84,6 +84,33 @@ def nearest_entries(
     return [(n.entry_id, n.similarity) for n in neighbors]
 
 
+def nearest_entries_each(
+    space: EmbeddingSpace,
+    vectors: list[np.ndarray],
+    entries: QuerySet[CatalogEntry],
+    k: int,
+    *,
+    using: str,
+) -> list[list[tuple[int, float]]]:
+    """:func:`nearest_entries` of each of ``vectors`` (the interests of one visitor): the
+    allowed ids read once, and the index scans of all vectors in one statement."""
+    if k <= 0 or not vectors:
+        return [[] for _ in vectors]
+    few = few_allowed(entries)
+    if few is not None or len(vectors) == 1:
+        return [nearest_entries(space, v, entries, k, using=using, few=few) for v in vectors]
+    each = ann.nearest_each(
+        space,
+        vectors,
+        k=k,
+        where=allowed_condition(entries, using),
+        per_product=PASSAGES_PER_PRODUCT,
+        ef_search=EF_SEARCH,
+        using=using,
+    )
+    return [[(n.entry_id, n.similarity) for n in neighbors] for neighbors in each]
+
+
 def mmr(
     relevance: list[tuple[int, float]],
     vectors: dict[int, np.ndarray],
