@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
-from ..cards import ProductCard
+from ..cards import ProductCard, cards
 from ..conf import app_settings
 from ..indexing import ann
 from ..indexing.spaces import active_space
@@ -34,7 +34,7 @@ from ..models import CatalogEntry, Interaction
 from ..ranking import Candidate
 from .base import ListContext, allowed_entries, finish
 from .identity import Visitor
-from .results import candidate_for, rank_scores
+from .results import candidate_of_card, rank_scores
 from .trending import fallback_candidates
 from .vectors import nearest_entries_each
 
@@ -133,8 +133,16 @@ def taste_of(visitor: Visitor, context: ListContext, *, now: datetime | None = N
     return taste
 
 
-def interest_candidates(taste: Taste, context: ListContext, rules: list) -> list[Candidate]:
-    """Nearest products to each interest, merged by D'Hondt on the interests' weights."""
+def interest_candidates(
+    taste: Taste,
+    context: ListContext,
+    rules: list,
+    *,
+    read_cards: dict[int, ProductCard] | None = None,
+) -> list[Candidate]:
+    """Nearest products to each interest, merged by D'Hondt on the interests' weights;
+    their cards are read with them (into ``read_cards`` when given, for
+    :func:`.base.finish`)."""
     space = active_space(context.db)
     if space is None or not taste.interests:
         return []
@@ -165,10 +173,13 @@ def interest_candidates(taste: Taste, context: ListContext, rules: list) -> list
         used.add(entry_id)
         taken[index] += 1
         picks.append((entry_id, similarity, index))
-    entries = CatalogEntry.objects.using(context.db).in_bulk([p[0] for p in picks])
+    found = cards([p[0] for p in picks], context.language, using=context.db)
+    if read_cards is not None:
+        read_cards.update(found)
     return [
-        candidate_for(
-            entries[entry_id],
+        candidate_of_card(
+            entry_id,
+            found[entry_id],
             similarity,
             source="personalized",
             interest=index + 1,
@@ -176,7 +187,7 @@ def interest_candidates(taste: Taste, context: ListContext, rules: list) -> list
             similarity=round(similarity, 4),
         )
         for entry_id, similarity, index in picks
-        if entry_id in entries
+        if entry_id in found
     ]
 
 
@@ -186,7 +197,8 @@ def recommendations(
     """The visitor's personalized list, topped up by the cold-start chain."""
     rules = context.rules()
     taste = taste_of(visitor, context, now=now)
-    candidates = interest_candidates(taste, context, rules)
+    read: dict[int, ProductCard] = {}
+    candidates = interest_candidates(taste, context, rules, read_cards=read)
     missing = context.limit - len(candidates)
     if missing > 0:
         candidates += fallback_candidates(
@@ -197,4 +209,4 @@ def recommendations(
             exclude_groups=taste.exclude_groups,
         )
     rank_scores(candidates)
-    return finish(candidates, context, rules, exclude_products=taste.exclude_products)
+    return finish(candidates, context, rules, exclude_products=taste.exclude_products, known=read)
