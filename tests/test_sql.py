@@ -66,3 +66,22 @@ def test_a_write_after_set_local_is_committed_in_one_round_trip():
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE perf17_probe")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_independent_reads_are_sent_together_and_parsed_each_in_order():
+    from shop_assistant.core.sql import Statement, run_together
+
+    first = Statement("SELECT %s::int + 1", [1], lambda rows: rows[0][0])
+    second = Statement(
+        "SELECT x FROM unnest(%s::text[]) x WHERE x LIKE 'b%%' ORDER BY x",
+        [["a", "b1", "b2"]],
+        list,
+    )
+    with CaptureQueriesContext(connection) as captured:
+        results = run_together("default", [first, None, second])
+
+    assert results == [2, None, [("b1",), ("b2",)]]
+    assert len(captured.captured_queries) == 1
+    with transaction.atomic():
+        assert run_together("default", [second, first]) == [[("b1",), ("b2",)], 2]

@@ -1,18 +1,20 @@
 """Raw SQL helpers that save round trips: a transaction-local setting and the statement it
-governs in one, and model rows inserted by one statement.
+governs in one, independent reads sent together, and model rows inserted by one statement.
 
 ``SET LOCAL`` (or ``set_config(..., true)``) needs a transaction, so a plain
 ``transaction.atomic()`` around it costs four round trips (``BEGIN``, the setting, the
 statement, ``COMMIT``). Sent as one query string outside any transaction, PostgreSQL runs
 the statements as one implicit transaction: the setting holds for the statement and is
 gone afterwards, in a single round trip. This needs client-side binding (Django's
-default cursor for psycopg 3); with server-side binding (``OPTIONS={"server_side_binding":
-True}``), or inside the caller's transaction, the usual ``atomic`` block is used.
+default cursor for psycopg 3); with psycopg2, with server-side binding
+(``OPTIONS={"server_side_binding": True}``), or inside the caller's transaction, the usual
+``atomic`` block is used.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connections, transaction
@@ -22,14 +24,20 @@ from django.db.models.sql import InsertQuery
 
 
 def _one_round_trip(connection: Any, cursor: Any) -> bool:
-    if connection.in_atomic_block or connection.vendor != "postgresql":
+    if connection.in_atomic_block:
         return False
-    try:
+    return _client_binding(cursor)
+
+
+def _client_binding(cursor: Any) -> bool:
+    """Whether ``cursor`` can run several statements with parameters in one string."""
+    if cursor.db.vendor != "postgresql":
+        return False
+    try:  # psycopg 3's client-side binding cursor (psycopg2's cannot move to the next result)
         import psycopg
-    except ImportError:  # psycopg2: binds client side, and runs multi-statement strings
-        return True
-    raw = getattr(cursor, "cursor", cursor)
-    return not isinstance(raw, psycopg.Cursor) or isinstance(raw, psycopg.ClientCursor)
+    except ImportError:
+        return False
+    return isinstance(getattr(cursor, "cursor", cursor), psycopg.ClientCursor)
 
 
 def fetch_with_local_settings(
@@ -86,3 +94,36 @@ def insert_sql(
     query.insert_values(fields, objs)
     ((sql, params),) = query.get_compiler(using=using).as_sql()
     return sql, list(params)
+
+
+@dataclass
+class Statement:
+    """A read and how its rows become a result (:func:`run_together`)."""
+
+    sql: str
+    params: list[Any]
+    parse: Callable[[list[tuple]], Any]
+
+
+def run_together(using: str, statements: Sequence[Statement | None]) -> list[Any]:
+    """The parsed result of each statement (``None`` for ``None``), the reads sent in one
+    round trip when the cursor binds client side (else one after the other). They must
+    not depend on each other; outside a transaction they share an implicit one."""
+    present = [statement for statement in statements if statement is not None]
+    connection = connections[using]
+    results: dict[int, Any] = {}
+    with connection.cursor() as cursor:
+        together = len(present) > 1 and _client_binding(cursor)
+        if together:
+            cursor.execute(
+                "; ".join(statement.sql for statement in present),
+                [param for statement in present for param in statement.params],
+            )
+        for position, statement in enumerate(present):
+            if together:
+                if position:
+                    cursor.nextset()
+            else:
+                cursor.execute(statement.sql, statement.params)
+            results[id(statement)] = statement.parse(cursor.fetchall())
+    return [None if s is None else results[id(s)] for s in statements]

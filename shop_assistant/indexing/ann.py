@@ -30,7 +30,7 @@ from django.db.models.functions import Cast
 from pgvector.django import HalfVectorField, HnswIndex, VectorField
 
 from ..conf import app_settings
-from ..core.sql import fetch_with_local_settings
+from ..core.sql import Statement, fetch_with_local_settings
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, Passage
 
 #: ``hnsw.ef_search`` is the number of passages wanted, within these bounds (pgvector's
@@ -415,8 +415,17 @@ class _Query:
     def exact(self, entry_ids: Sequence[int], k: int | None) -> list[Neighbor]:
         """Every vector of ``entry_ids`` compared; the ``k`` best products, or all of them
         (unranked) when ``k`` is None."""
-        if not entry_ids or (k is not None and k <= 0):
+        statement = self.exact_statement(entry_ids, k)
+        if statement is None:
             return []
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(statement.sql, statement.params)
+            return statement.parse(cursor.fetchall())
+
+    def exact_statement(self, entry_ids: Sequence[int], k: int | None) -> Statement | None:
+        """The read of :meth:`exact` (None when there is nothing to compare)."""
+        if not entry_ids or (k is not None and k <= 0):
+            return None
         group, group_params = self._grouped(limit=k is not None)
         sql = (
             "WITH nn AS MATERIALIZED ("
@@ -425,15 +434,29 @@ class _Query:
             "AND e.entry_id = ANY(%s)) " + group
         )
         limit = [] if k is None else [k]
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(
-                sql, [vector_literal(self.vector), list(entry_ids), *group_params, *limit]
-            )
-            neighbors = self._neighbors(cursor.fetchall())
-        if k is None:
-            for neighbor in neighbors:
-                neighbor.rank = 0
-        return neighbors
+
+        def parse(rows: list[tuple]) -> list[Neighbor]:
+            neighbors = self._neighbors(rows)
+            if k is None:
+                for neighbor in neighbors:
+                    neighbor.rank = 0
+            return neighbors
+
+        params = [vector_literal(self.vector), list(entry_ids), *group_params, *limit]
+        return Statement(sql, params, parse)
+
+
+def exact_statement(
+    space: EmbeddingSpace,
+    vector: np.ndarray,
+    entry_ids: Sequence[int],
+    *,
+    penalties: Mapping[str, float] | None = None,
+    using: str,
+) -> Statement | None:
+    """The read of ``nearest(space, vector, k=None, candidates=entry_ids, ...)``, to send
+    with others (:func:`~shop_assistant.core.sql.run_together`); None when empty."""
+    return _Query(space, vector, penalties or {}, False, using).exact_statement(entry_ids, None)
 
 
 @dataclass

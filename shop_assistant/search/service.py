@@ -17,6 +17,7 @@ from .. import signals
 from ..cards import ProductCard, ranked_cards
 from ..conf import app_settings
 from ..core.errors import InvalidInput
+from ..core.sql import Statement, run_together
 from ..embeddings import cached_query_embedding
 from ..filters import Filters
 from ..indexing import calibration
@@ -210,23 +211,28 @@ def _retrieve(
         terms = analyze(text, language, using)
         lexical_matches = lexical.keyword_products(terms, filters, depth, using=using)
     ids = list(dict.fromkeys([m.entry_id for m in vector_matches + lexical_matches]))
-    similarities: dict[int, Neighbor] = {}
-    keywords: dict[int, lexical.LexicalMatch] = {}
+    keyword_view = similarity_view = None
     if mode == "hybrid":
         ranked = {m.entry_id for m in vector_matches}
         missing = [i for i in ids if i not in ranked]
-        similarities = vector.similarities(space, query_vector, missing, using=using)
+        similarity_view = vector.similarities_statement(space, query_vector, missing, using=using)
         # The keyword side's view of the products only the vector side ranked: whatever
         # depth a page asked for, a product has the same evidence (and the same score).
         found = {m.entry_id for m in lexical_matches}
         unseen = [i for i in ids if i not in found]
-        for match in lexical.keyword_products(
-            terms, filters, len(unseen), using=using, entry_ids=unseen
-        ):
-            match.position = 0  # not ranked by the keyword side
-            keywords[match.entry_id] = match
-    # Trigram title similarity (hybrid only) read with the facts, by one statement.
-    facts, trigram = entry_facts(ids, using, trigram_of=text if mode == "hybrid" else None)
+        keyword_view = lexical.keyword_statement(terms, filters, len(unseen), entry_ids=unseen)
+    # Trigram title similarity (hybrid only) read with the facts; the three reads depend
+    # only on the candidates, and go to the database together (one round trip).
+    facts_read = entry_facts_statement(ids, trigram_of=text if mode == "hybrid" else None)
+    views, keyword_rows, facts_and_trigram = run_together(
+        using, [similarity_view, keyword_view, facts_read]
+    )
+    similarities: dict[int, Neighbor] = views or {}
+    keywords: dict[int, lexical.LexicalMatch] = {}
+    for match in keyword_rows or []:
+        match.position = 0  # not ranked by the keyword side
+        keywords[match.entry_id] = match
+    facts, trigram = facts_and_trigram or ({}, {})
     candidates = fuse(
         mode=mode,
         language=language,
@@ -286,8 +292,16 @@ def entry_facts(
 ) -> tuple[dict[int, EntryFacts], dict[int, float]]:
     """The facts fusion needs of each entry and, with ``trigram_of`` (the query), its
     :func:`~.lexical.title_similarity` read by the same statement (one round trip less)."""
+    (result,) = run_together(using, [entry_facts_statement(entry_ids, trigram_of=trigram_of)])
+    return result or ({}, {})
+
+
+def entry_facts_statement(
+    entry_ids: list[int], *, trigram_of: str | None = None
+) -> Statement | None:
+    """The read of :func:`entry_facts` (None without entries)."""
     if not entry_ids:
-        return {}, {}
+        return None
     trigram_column, trigram_join, params = "NULL", "", [list(entry_ids)]
     if trigram_of is not None and trigram_of.strip():
         sql, trigram_params = lexical.title_similarity_sql(trigram_of, entry_ids)
@@ -296,14 +310,15 @@ def entry_facts(
         params = [*trigram_params, *params]
     # Raw SQL with one array parameter: the ORM's ``pk__in`` binds ~100 parameters one
     # by one, which cost more than the query itself (benchmarks/RESULTS.md).
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT c.id, c.product_id, c.brand, c.category_path, c.languages, c.in_stock, "
-            f"c.price, c.attributes, {trigram_column} "
-            f"FROM {CatalogEntry._meta.db_table} c {trigram_join}WHERE c.id = ANY(%s)",
-            params,
-        )
-        rows = cursor.fetchall()
+    sql = (
+        "SELECT c.id, c.product_id, c.brand, c.category_path, c.languages, c.in_stock, "
+        f"c.price, c.attributes, {trigram_column} "
+        f"FROM {CatalogEntry._meta.db_table} c {trigram_join}WHERE c.id = ANY(%s)"
+    )
+    return Statement(sql, params, _facts_and_trigram)
+
+
+def _facts_and_trigram(rows: list[tuple]) -> tuple[dict[int, EntryFacts], dict[int, float]]:
     facts, trigram = {}, {}
     for *row, attributes, similarity in rows:
         if isinstance(attributes, str):  # Django reads jsonb as text, JSONField parses it
