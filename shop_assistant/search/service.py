@@ -11,10 +11,8 @@ import time
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db import connections
-
 from .. import signals
-from ..cards import ProductCard, ranked_cards
+from ..cards import ProductCard, cards_statement, in_order
 from ..conf import app_settings
 from ..core.errors import InvalidInput
 from ..core.sql import Statement, run_together
@@ -331,8 +329,11 @@ def _facts_and_trigram(rows: list[tuple]) -> tuple[dict[int, EntryFacts], dict[i
 
 def hydrate(candidates: list[Candidate], language: str, using: str) -> list[ProductCard]:
     """Cards for ``candidates`` (in order), their explanations showing the passages."""
-    hits = ranked_cards(candidates, language, using=using)
-    passages = _passages(candidates, using)
+    by_entry, passages = run_together(  # one round trip for both reads
+        using, [cards_statement([c.entry_id for c in candidates], language), _passages(candidates)]
+    )
+    hits = in_order(candidates, by_entry or {})
+    passages = passages or {}
     for hit in hits:
         explanation = hit.explanation
         if explanation is None:
@@ -347,7 +348,8 @@ def hydrate(candidates: list[Candidate], language: str, using: str) -> list[Prod
     return hits
 
 
-def _passages(candidates: list[Candidate], using: str) -> dict[int, PassageRef]:
+def _passages(candidates: list[Candidate]) -> Statement | None:
+    """The read of the passages the candidates' explanations show (None: none)."""
     ids = {
         side.passage_id
         for candidate in candidates
@@ -355,10 +357,9 @@ def _passages(candidates: list[Candidate], using: str) -> dict[int, PassageRef]:
         if side is not None
     }
     if not ids:
-        return {}
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT id, kind, language, text FROM {Passage._meta.db_table} WHERE id = ANY(%s)",
-            [list(ids)],
-        )
-        return {pk: PassageRef(kind, language, text) for pk, kind, language, text in cursor}
+        return None
+    return Statement(
+        f"SELECT id, kind, language, text FROM {Passage._meta.db_table} WHERE id = ANY(%s)",
+        [list(ids)],
+        lambda rows: {pk: PassageRef(kind, language, text) for pk, kind, language, text in rows},
+    )
