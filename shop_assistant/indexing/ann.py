@@ -313,17 +313,29 @@ def mean_vectors(
 ) -> dict[int, np.ndarray]:
     """Unit mean vector of each entry's passages (entries without any left out): a product
     as a whole, whatever language each passage is in."""
+    statement = mean_vectors_statement(space, entry_ids)
+    if statement is None:
+        return {}
+    with connections[using].cursor() as cursor:
+        cursor.execute(statement.sql, statement.params)
+        return statement.parse(cursor.fetchall())
+
+
+def mean_vectors_statement(space: EmbeddingSpace, entry_ids: Sequence[int]) -> Statement | None:
+    """The read of :func:`mean_vectors` (None without entries), to send with others."""
     ids = sorted(set(entry_ids))
     if not ids:
-        return {}
+        return None
     sql = (
         f"SELECT entry_id, avg(embedding::vector({int(space.dimension)}))::text "
         f"FROM {Embedding._meta.db_table} WHERE space_id = %s AND entry_id = ANY(%s) "
         "GROUP BY entry_id"
     )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, [space.pk, ids])
-        return {int(entry_id): normalize(_parse(text)) for entry_id, text in cursor}
+    return Statement(
+        sql,
+        [space.pk, ids],
+        lambda rows: {int(entry_id): normalize(_parse(text)) for entry_id, text in rows},
+    )
 
 
 def _parse(text: str) -> np.ndarray:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..cards import ProductCard, cards
+from ..core.sql import run_together
 from ..indexing import ann
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..ranking import Candidate
 from .base import ListContext, allowed_entries, finish, get_entry
 from .results import candidate_of_card
-from .vectors import mmr, nearest_entries
+from .vectors import few_allowed_statement, mmr, nearest_entries
 
 #: With diversity, MMR picks from this many times the wanted number of nearest products.
 MMR_POOL_FACTOR = 4
@@ -44,14 +45,20 @@ def similar_candidates(
     space = active_space(context.db)
     if space is None:
         return []
-    vector = ann.mean_vectors(space, [entry.pk], using=context.db).get(entry.pk)
-    if vector is None:
-        return []
     allowed = allowed_entries(
         context, rules, exclude_entries=[entry.pk], exclude_groups=[entry.group]
     )
+    few_read = few_allowed_statement(allowed)
+    means, few = run_together(  # two independent reads, one round trip
+        context.db, [ann.mean_vectors_statement(space, [entry.pk]), few_read]
+    )
+    vector = (means or {}).get(entry.pk)
+    if vector is None:
+        return []
     pool = context.limit * (MMR_POOL_FACTOR if diversity > 0 else 1)
-    hits = nearest_entries(space, vector, allowed, pool, using=context.db)
+    hits = nearest_entries(
+        space, vector, allowed, pool, using=context.db, few=few if few_read else []
+    )
     similarity = dict(hits)
     if diversity > 0:
         vectors = ann.mean_vectors(space, similarity, using=context.db)

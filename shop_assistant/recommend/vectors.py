@@ -15,9 +15,9 @@ from typing import Literal
 
 import numpy as np
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
 from django.db.models import QuerySet
 
+from ..core.sql import Statement, run_together
 from ..indexing import ann
 from ..models import CatalogEntry, EmbeddingSpace
 
@@ -37,19 +37,26 @@ def allowed_condition(entries: QuerySet[CatalogEntry], using: str) -> tuple[str,
 
 def few_allowed(entries: QuerySet[CatalogEntry]) -> list[int] | None:
     """Ids of ``entries`` when they are few enough for an exact scan, else None."""
+    statement = few_allowed_statement(entries)
+    if statement is None:
+        return []
+    (few,) = run_together(entries.db, [statement])
+    return few
+
+
+def few_allowed_statement(entries: QuerySet[CatalogEntry]) -> Statement | None:
+    """The read of :func:`few_allowed` (None when nothing can match: ``[]``)."""
     # One row back, not up to 3,001: the ids as an array, and none when there are more.
     limited = entries.values_list("id", flat=True)[: EXACT_SCAN_MAX_PRODUCTS + 1]
     try:
         sql, params = limited.query.get_compiler(using=entries.db).as_sql()
     except EmptyResultSet:  # a condition nothing can match (``id__in=[]``)
-        return []
-    with connections[entries.db].cursor() as cursor:
-        cursor.execute(
-            f"SELECT coalesce(array_agg(s.id), '{{}}') FROM ({sql}) s HAVING count(*) <= %s",
-            [*params, EXACT_SCAN_MAX_PRODUCTS],
-        )
-        row = cursor.fetchone()
-    return list(row[0]) if row is not None else None
+        return None
+    return Statement(
+        f"SELECT coalesce(array_agg(s.id), '{{}}') FROM ({sql}) s HAVING count(*) <= %s",
+        [*params, EXACT_SCAN_MAX_PRODUCTS],
+        lambda rows: list(rows[0][0]) if rows else None,
+    )
 
 
 def nearest_entries(
