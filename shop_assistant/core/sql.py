@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.models import Model
 from django.db.models.constants import OnConflict
@@ -127,3 +128,14 @@ def run_together(using: str, statements: Sequence[Statement | None]) -> list[Any
                 cursor.execute(statement.sql, statement.params)
             results[id(statement)] = statement.parse(cursor.fetchall())
     return [None if s is None else results[id(s)] for s in statements]
+
+
+def queryset_statement(queryset: Any, parse: Callable[[list[tuple]], Any]) -> Statement | None:
+    """A ``values_list`` queryset as a :class:`Statement` (None when it cannot match
+    anything). Its rows come back as the cursor gives them, without the ORM's per-field
+    converters: for fields that have none on PostgreSQL (integers, text, timestamps)."""
+    try:
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        return None
+    return Statement(sql, list(params), parse)

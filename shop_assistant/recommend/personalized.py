@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from ..cards import ProductCard, cards
 from ..conf import app_settings
+from ..core.sql import queryset_statement, run_together
 from ..indexing import ann
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry, Interaction
@@ -106,14 +107,20 @@ def taste_of(visitor: Visitor, context: ListContext, *, now: datetime | None = N
     now = now or timezone.now()
     history = Interaction.objects.using(context.db).filter(visitor.history_q())
     events = history.order_by("-timestamp").values_list("product_id", "type", "timestamp")
-    for product_id, event_type, timestamp in events[:MAX_HISTORY]:
+    purchases = history.filter(type=Interaction.Type.PURCHASE).values_list("product_id")
+    recent, purchased = run_together(  # both reads in one round trip
+        context.db,
+        [
+            queryset_statement(events[:MAX_HISTORY], list),
+            queryset_statement(purchases, lambda rows: {row[0] for row in rows}),
+        ],
+    )
+    for product_id, event_type, timestamp in recent or []:
         age = (now - timestamp).total_seconds() / 86400.0
         taste.weights[product_id] = taste.weights.get(product_id, 0.0) + event_weight(
             event_type, age
         )
-    purchased = set(
-        history.filter(type=Interaction.Type.PURCHASE).values_list("product_id", flat=True)
-    )
+    purchased = purchased or set()
     touched = set(taste.weights) | purchased
     entries = CatalogEntry.objects.using(context.db).filter(product_id__in=touched)
     rebuyable = set()
