@@ -48,11 +48,11 @@ def main() -> None:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="profile_endpoints_")) / "pg"
     reuse = args.data_dir is not None and (data_dir / "PG_VERSION").exists()
     setup_django(data_dir, keep=args.data_dir is not None)
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from django.core.cache import cache
     from shop_assistant.models import CatalogEntry
 
     if not reuse:
