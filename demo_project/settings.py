@@ -63,7 +63,16 @@ TEMPLATES = [
 DATABASES = {"default": database_config(BASE_DIR / ".data" / "postgres")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The query-embedding cache (SHOP_ASSISTANT["CACHE"]) keeps one 2 KB vector per query,
+# question and Q&A word: Django's default of 300 entries is culled after a few questions
+# (each compares 20-30 words), so repeated queries and words were encoded again. 20,000
+# entries are about 45 MB per process at most.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 
 LANGUAGE_CODE = "en"
 # The 15 languages of the USE multilingual v3 encoder; shop_assistant has answer

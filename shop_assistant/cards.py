@@ -9,14 +9,14 @@ card says which language it got (``title_language``).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db import connections
 
+from .core.sql import Statement, run_together
 from .language import primary_code
 from .models import CatalogEntry
 from .ranking import Candidate, Explanation
@@ -66,21 +66,39 @@ def title_in(titles: dict[str, str], language: str) -> tuple[str, str]:
     return "", language
 
 
-def cards(entry_ids: Sequence[int], language: str, *, using: str) -> dict[int, ProductCard]:
+def cards(
+    entry_ids: Sequence[int],
+    language: str,
+    *,
+    using: str,
+    known: Mapping[int, ProductCard] | None = None,
+) -> dict[int, ProductCard]:
     """The cards of these catalog entries by entry id (vanished entries are left out).
 
     Raw SQL with one array parameter: it runs on every search, where the ORM's per-row
     model instances and ``pk__in`` parameter binding cost more than the query itself.
+    ``known``: cards in ``language`` the caller read already (copies are returned); only
+    the others are read.
     """
+    known = known or {}
+    found = {pk: replace(known[pk]) for pk in entry_ids if pk in known}
+    entry_ids = [pk for pk in entry_ids if pk not in known]
     if not entry_ids:
-        return {}
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(CARD_COLUMNS)} FROM {CatalogEntry._meta.db_table} "
-            "WHERE id = ANY(%s)",
-            [list(entry_ids)],
-        )
-        rows = cursor.fetchall()
+        return found
+    (read,) = run_together(using, [cards_statement(entry_ids, language)])
+    found.update(read)
+    return found
+
+
+def cards_statement(entry_ids: Sequence[int], language: str) -> Statement | None:
+    """The read of :func:`cards` (None without entries), to send with others."""
+    if not entry_ids:
+        return None
+    sql = f"SELECT {', '.join(CARD_COLUMNS)} FROM {CatalogEntry._meta.db_table} WHERE id = ANY(%s)"
+    return Statement(sql, [list(entry_ids)], lambda rows: _cards_of(rows, language))
+
+
+def _cards_of(rows: list[tuple], language: str) -> dict[int, ProductCard]:
     found = {}
     for entry_id, product_id, titles, url, image, price, currency, in_stock, brand, path in rows:
         if isinstance(titles, str):  # Django reads jsonb as text, JSONField parses it
@@ -102,10 +120,23 @@ def cards(entry_ids: Sequence[int], language: str, *, using: str) -> dict[int, P
 
 
 def ranked_cards(
-    candidates: Sequence[Candidate], language: str, *, using: str
+    candidates: Sequence[Candidate],
+    language: str,
+    *,
+    using: str,
+    known: Mapping[int, ProductCard] | None = None,
 ) -> list[ProductCard]:
-    """Cards of ranked candidates, in order, each with its score and explanation."""
-    by_entry = cards([c.entry_id for c in candidates], language, using=using)
+    """Cards of ranked candidates, in order, each with its score and explanation
+    (``known``: as in :func:`cards`)."""
+    by_entry = cards([c.entry_id for c in candidates], language, using=using, known=known)
+    return in_order(candidates, by_entry)
+
+
+def in_order(
+    candidates: Sequence[Candidate], by_entry: Mapping[int, ProductCard]
+) -> list[ProductCard]:
+    """The cards of ``candidates`` in their order, with score and explanation (entries
+    without a card left out)."""
     result = []
     for candidate in candidates:
         card = by_entry.get(candidate.entry_id)

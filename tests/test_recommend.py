@@ -447,3 +447,46 @@ def test_the_index_plan_uses_the_spaces_hnsw_index_and_agrees_with_the_exact_sca
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert space.index_name in plan
+
+
+def test_few_allowed_gives_every_allowed_id_or_none_past_the_exact_scan_limit(
+    indexed_catalog, monkeypatch
+):
+    from shop_assistant.recommend import vectors
+
+    allowed = CatalogEntry.objects.filter(in_stock=True)
+    ids = sorted(allowed.values_list("id", flat=True))
+    assert len(ids) > 2
+
+    assert sorted(vectors.few_allowed(allowed)) == ids
+    assert vectors.few_allowed(allowed.filter(pk__in=[])) == []
+    monkeypatch.setattr(vectors, "EXACT_SCAN_MAX_PRODUCTS", len(ids))
+    assert sorted(vectors.few_allowed(allowed)) == ids
+    monkeypatch.setattr(vectors, "EXACT_SCAN_MAX_PRODUCTS", len(ids) - 1)
+    assert vectors.few_allowed(allowed) is None
+
+
+def test_the_interests_index_scans_in_one_statement_find_what_each_finds_alone(
+    indexed_catalog, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from shop_assistant.recommend import vectors
+
+    space = EmbeddingSpace.objects.active()
+    skus = ["HEADPHONES-03", "JACKET-EN"]
+    entries = [CatalogEntry.objects.get(product_id=indexed_catalog.pk(sku)) for sku in skus]
+    means = mean_vectors(space, [e.pk for e in entries], using="default")
+    interests = [means[e.pk] for e in entries]
+    allowed = CatalogEntry.objects.filter(in_stock=True).exclude(pk__in=[e.pk for e in entries])
+    monkeypatch.setattr(vectors, "EXACT_SCAN_MAX_PRODUCTS", 0)  # force the index plan
+    alone = [vectors.nearest_entries(space, v, allowed, 5, using="default") for v in interests]
+
+    with CaptureQueriesContext(connection) as captured:
+        together = vectors.nearest_entries_each(space, interests, allowed, 5, using="default")
+
+    assert together == alone
+    assert len(alone[0]) == 5 and alone[0] != alone[1]
+    scans = [q for q in captured.captured_queries if "ORDER BY distance" in q["sql"]]
+    assert len(scans) == 1  # both index scans in one statement

@@ -288,20 +288,23 @@ def test_every_search_is_logged_under_its_query_id(client, indexed_catalog):
 def test_search_log_commits_on_its_own_outside_a_request_transaction():
     # Outside ATOMIC_REQUESTS the log row gets its own transaction (not waiting for the
     # WAL flush); it must be stored and visible to another connection.
-    query_id = log_search(
-        query="tent",
-        language="en",
-        language_source="given",
-        filters=Filters(brand="Cumbre"),
-        result_ids=[3, "sku-9"],
-        count=2,
-        latency_ms=1.23456,
-    )
+    with CaptureQueriesContext(connections["default"]) as captured:
+        query_id = log_search(
+            query="tent",
+            language="en",
+            language_source="given",
+            filters=Filters(brand="Cumbre"),
+            result_ids=[3, "sku-9"],
+            count=2,
+            latency_ms=1.23456,
+        )
 
+    assert len(captured.captured_queries) == 1  # SET LOCAL + INSERT in one round trip
     assert not connections["default"].in_atomic_block
     row = SearchLog.objects.get(query_id=query_id)
     assert (row.query, row.filters, row.result_ids) == ("tent", {"brand": "Cumbre"}, [3, "sku-9"])
     assert row.latency_ms == pytest.approx(1.235)
+    assert row.created_at is not None and row.language_source == "given"
 
 
 @pytest.fixture

@@ -24,12 +24,13 @@ from typing import Any
 
 import numpy as np
 from django.contrib.postgres.indexes import OpClass
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models import Q
 from django.db.models.functions import Cast
 from pgvector.django import HalfVectorField, HnswIndex, VectorField
 
 from ..conf import app_settings
+from ..core.sql import Statement, fetch_with_local_settings
 from ..models import CatalogEntry, Embedding, EmbeddingSpace, Passage
 
 #: ``hnsw.ef_search`` is the number of passages wanted, within these bounds (pgvector's
@@ -185,9 +186,7 @@ def passage_similarities(
     ``vector`` (exact, scoped to the entries: Q&A ranks a product's own texts by them)."""
     if not entry_ids:
         return {}
-    distance = (
-        f"{vector_expression(space, 'e')} <=> %s::vector({int(space.dimension)})"
-    )
+    distance = f"{vector_expression(space, 'e')} <=> %s::vector({int(space.dimension)})"
     sql = (
         f"SELECT e.passage_id, 1 - ({distance}) FROM {Embedding._meta.db_table} e "
         f"WHERE e.space_id = %s AND e.entry_id = ANY(%s)"
@@ -242,22 +241,101 @@ def nearest(
     return query.exact(matching_ids(*where, using) or [], k)
 
 
+def _scan_settings(limit: int, ef_search: tuple[int, int]) -> tuple[str, list[str]]:
+    """The transaction-local settings of an index scan fetching ``limit`` passages."""
+    low, high = ef_search
+    return (
+        "SELECT set_config('hnsw.ef_search', %s, true), "
+        "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
+        "set_config('hnsw.max_scan_tuples', %s, true)",
+        [str(max(low, min(limit, high))), str(MAX_SCAN_TUPLES)],
+    )
+
+
+def nearest_each(
+    space: EmbeddingSpace,
+    vectors: Sequence[np.ndarray],
+    *,
+    k: int,
+    where: tuple[str, Sequence[Any]] | None = None,
+    per_product: int = PASSAGES_PER_PRODUCT,
+    ef_search: tuple[int, int] = (MIN_EF_SEARCH, MAX_EF_SEARCH),
+    using: str,
+) -> list[list[Neighbor]]:
+    """:func:`nearest` (through the index, no penalties) of each of ``vectors``: the first
+    index scan of every vector in one statement (one round trip, not one each); a vector
+    whose scan came back short goes on alone as :func:`nearest` would."""
+    if len(vectors) <= 1 or k <= 0:
+        return [
+            nearest(
+                space,
+                v,
+                k=k,
+                where=where,
+                per_product=per_product,
+                ef_search=ef_search,
+                using=using,
+            )
+            for v in vectors
+        ]
+    queries = [_Query(space, vector, {}, False, using) for vector in vectors]
+    parts, params = [], []
+    for index, query in enumerate(queries):
+        sql, query_params = query.hnsw_sql(k, where, per_product)
+        parts.append(f"SELECT {index}, r.* FROM ({sql}) r")
+        params += query_params
+    rows = fetch_with_local_settings(
+        using, *_scan_settings(k * per_product, ef_search), " UNION ALL ".join(parts), params
+    )
+    per_query: list[list[tuple]] = [[] for _ in queries]
+    for index, *row in rows:
+        per_query[index].append(tuple(row))
+    results = []
+    for vector, query, found in zip(vectors, queries, per_query, strict=True):
+        found.sort(key=lambda row: (float(row[1]), row[0]))  # each part's ORDER BY 2, 1
+        neighbors = query._neighbors(found)
+        if len(neighbors) < k:  # the index scan filled its window: as nearest() goes on
+            neighbors = nearest(
+                space,
+                vector,
+                k=k,
+                where=where,
+                per_product=per_product,
+                ef_search=ef_search,
+                using=using,
+            )
+        results.append(neighbors)
+    return results
+
+
 def mean_vectors(
     space: EmbeddingSpace, entry_ids: Sequence[int], *, using: str
 ) -> dict[int, np.ndarray]:
     """Unit mean vector of each entry's passages (entries without any left out): a product
     as a whole, whatever language each passage is in."""
+    statement = mean_vectors_statement(space, entry_ids)
+    if statement is None:
+        return {}
+    with connections[using].cursor() as cursor:
+        cursor.execute(statement.sql, statement.params)
+        return statement.parse(cursor.fetchall())
+
+
+def mean_vectors_statement(space: EmbeddingSpace, entry_ids: Sequence[int]) -> Statement | None:
+    """The read of :func:`mean_vectors` (None without entries), to send with others."""
     ids = sorted(set(entry_ids))
     if not ids:
-        return {}
+        return None
     sql = (
         f"SELECT entry_id, avg(embedding::vector({int(space.dimension)}))::text "
         f"FROM {Embedding._meta.db_table} WHERE space_id = %s AND entry_id = ANY(%s) "
         "GROUP BY entry_id"
     )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, [space.pk, ids])
-        return {int(entry_id): normalize(_parse(text)) for entry_id, text in cursor}
+    return Statement(
+        sql,
+        [space.pk, ids],
+        lambda rows: {int(entry_id): normalize(_parse(text)) for entry_id, text in rows},
+    )
 
 
 def _parse(text: str) -> np.ndarray:
@@ -314,13 +392,10 @@ class _Query:
             for rank, (entry_id, distance, passage_id, good) in enumerate(rows, 1)
         ]
 
-    def hnsw(
-        self,
-        k: int,
-        where: tuple[str, Sequence[Any]] | None,
-        per_product: int,
-        ef_search: tuple[int, int],
-    ) -> list[Neighbor]:
+    def hnsw_sql(
+        self, k: int, where: tuple[str, Sequence[Any]] | None, per_product: int
+    ) -> tuple[str, list[Any]]:
+        """The index query of :meth:`hnsw` and its parameters."""
         condition, condition_params = where or ("", ())
         join = f"JOIN {CatalogEntry._meta.db_table} c ON c.id = e.entry_id " if where else ""
         limit = k * per_product
@@ -334,25 +409,35 @@ class _Query:
             + " ORDER BY distance LIMIT %s) "
             + group
         )
-        low, high = ef_search
-        with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
-            cursor.execute(  # SET LOCAL, in one round trip
-                "SELECT set_config('hnsw.ef_search', %s, true), "
-                "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
-                "set_config('hnsw.max_scan_tuples', %s, true)",
-                [str(max(low, min(limit, high))), str(MAX_SCAN_TUPLES)],
-            )
-            cursor.execute(
-                sql,
-                [vector_literal(self.vector), *condition_params, limit, *group_params, k],
-            )
-            return self._neighbors(cursor.fetchall())
+        return sql, [vector_literal(self.vector), *condition_params, limit, *group_params, k]
+
+    def hnsw(
+        self,
+        k: int,
+        where: tuple[str, Sequence[Any]] | None,
+        per_product: int,
+        ef_search: tuple[int, int],
+    ) -> list[Neighbor]:
+        sql, params = self.hnsw_sql(k, where, per_product)
+        rows = fetch_with_local_settings(  # SET LOCAL and the query, in one round trip
+            self.using, *_scan_settings(k * per_product, ef_search), sql, params
+        )
+        return self._neighbors(rows)
 
     def exact(self, entry_ids: Sequence[int], k: int | None) -> list[Neighbor]:
         """Every vector of ``entry_ids`` compared; the ``k`` best products, or all of them
         (unranked) when ``k`` is None."""
-        if not entry_ids or (k is not None and k <= 0):
+        statement = self.exact_statement(entry_ids, k)
+        if statement is None:
             return []
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(statement.sql, statement.params)
+            return statement.parse(cursor.fetchall())
+
+    def exact_statement(self, entry_ids: Sequence[int], k: int | None) -> Statement | None:
+        """The read of :meth:`exact` (None when there is nothing to compare)."""
+        if not entry_ids or (k is not None and k <= 0):
+            return None
         group, group_params = self._grouped(limit=k is not None)
         sql = (
             "WITH nn AS MATERIALIZED ("
@@ -361,15 +446,29 @@ class _Query:
             "AND e.entry_id = ANY(%s)) " + group
         )
         limit = [] if k is None else [k]
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(
-                sql, [vector_literal(self.vector), list(entry_ids), *group_params, *limit]
-            )
-            neighbors = self._neighbors(cursor.fetchall())
-        if k is None:
-            for neighbor in neighbors:
-                neighbor.rank = 0
-        return neighbors
+
+        def parse(rows: list[tuple]) -> list[Neighbor]:
+            neighbors = self._neighbors(rows)
+            if k is None:
+                for neighbor in neighbors:
+                    neighbor.rank = 0
+            return neighbors
+
+        params = [vector_literal(self.vector), list(entry_ids), *group_params, *limit]
+        return Statement(sql, params, parse)
+
+
+def exact_statement(
+    space: EmbeddingSpace,
+    vector: np.ndarray,
+    entry_ids: Sequence[int],
+    *,
+    penalties: Mapping[str, float] | None = None,
+    using: str,
+) -> Statement | None:
+    """The read of ``nearest(space, vector, k=None, candidates=entry_ids, ...)``, to send
+    with others (:func:`~shop_assistant.core.sql.run_together`); None when empty."""
+    return _Query(space, vector, penalties or {}, False, using).exact_statement(entry_ids, None)
 
 
 @dataclass

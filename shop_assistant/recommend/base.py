@@ -8,7 +8,7 @@ and :func:`finish` applies the rules and hydrates the results.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,8 +85,10 @@ def finish(
     rules: list[Rule],
     *,
     exclude_products: Collection[Any] = (),
+    known: Mapping[int, ProductCard] | None = None,
 ) -> list[ProductCard]:
-    """Apply the merchandising rules, cut to the limit and hydrate."""
+    """Apply the merchandising rules, cut to the limit and hydrate (``known``: cards
+    read already, see :func:`~shop_assistant.cards.cards`)."""
     ranked = merchandising.apply_rules(
         candidates,
         language=context.language,
@@ -95,4 +97,4 @@ def finish(
         rules=rules,
         using=context.db,
     )
-    return ranked_cards(ranked[: context.limit], context.language, using=context.db)
+    return ranked_cards(ranked[: context.limit], context.language, using=context.db, known=known)

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Q
 
 from ..conf import get_product_model
+from ..core.sql import insert_sql
 from ..models import CatalogEntry, Interaction, SearchLog
 from .identity import Visitor
 
@@ -104,8 +105,11 @@ def ingest_events(visitor: Visitor, events: Sequence[EventInput]) -> IngestRepor
         for event_id, event in unique.items()
         if event_id not in stored_ids
     ]
-    with transaction.atomic():
-        Interaction.objects.bulk_create(rows, ignore_conflicts=True)
+    if rows:  # one statement, atomic on its own: no BEGIN / COMMIT around it
+        using = router.db_for_write(Interaction)
+        sql, params = insert_sql(rows, using, ignore_conflicts=True)
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
     return IngestReport(received=len(events), stored=len(rows), duplicates=len(events) - len(rows))
 
 

@@ -26,17 +26,18 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
-from ..cards import ProductCard
+from ..cards import ProductCard, cards
 from ..conf import app_settings
+from ..core.sql import queryset_statement, run_together
 from ..indexing import ann
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry, Interaction
 from ..ranking import Candidate
 from .base import ListContext, allowed_entries, finish
 from .identity import Visitor
-from .results import candidate_for, rank_scores
+from .results import candidate_of_card, rank_scores
 from .trending import fallback_candidates
-from .vectors import nearest_entries
+from .vectors import nearest_entries_each
 
 #: Most recent events read to build a visitor's taste.
 MAX_HISTORY = 200
@@ -106,14 +107,20 @@ def taste_of(visitor: Visitor, context: ListContext, *, now: datetime | None = N
     now = now or timezone.now()
     history = Interaction.objects.using(context.db).filter(visitor.history_q())
     events = history.order_by("-timestamp").values_list("product_id", "type", "timestamp")
-    for product_id, event_type, timestamp in events[:MAX_HISTORY]:
+    purchases = history.filter(type=Interaction.Type.PURCHASE).values_list("product_id")
+    recent, purchased = run_together(  # both reads in one round trip
+        context.db,
+        [
+            queryset_statement(events[:MAX_HISTORY], list),
+            queryset_statement(purchases, lambda rows: {row[0] for row in rows}),
+        ],
+    )
+    for product_id, event_type, timestamp in recent or []:
         age = (now - timestamp).total_seconds() / 86400.0
         taste.weights[product_id] = taste.weights.get(product_id, 0.0) + event_weight(
             event_type, age
         )
-    purchased = set(
-        history.filter(type=Interaction.Type.PURCHASE).values_list("product_id", flat=True)
-    )
+    purchased = purchased or set()
     touched = set(taste.weights) | purchased
     entries = CatalogEntry.objects.using(context.db).filter(product_id__in=touched)
     rebuyable = set()
@@ -133,8 +140,16 @@ def taste_of(visitor: Visitor, context: ListContext, *, now: datetime | None = N
     return taste
 
 
-def interest_candidates(taste: Taste, context: ListContext, rules: list) -> list[Candidate]:
-    """Nearest products to each interest, merged by D'Hondt on the interests' weights."""
+def interest_candidates(
+    taste: Taste,
+    context: ListContext,
+    rules: list,
+    *,
+    read_cards: dict[int, ProductCard] | None = None,
+) -> list[Candidate]:
+    """Nearest products to each interest, merged by D'Hondt on the interests' weights;
+    their cards are read with them (into ``read_cards`` when given, for
+    :func:`.base.finish`)."""
     space = active_space(context.db)
     if space is None or not taste.interests:
         return []
@@ -144,10 +159,13 @@ def interest_candidates(taste: Taste, context: ListContext, rules: list) -> list
         exclude_products=taste.exclude_products,
         exclude_groups=taste.exclude_groups,
     )
-    per_interest = [
-        nearest_entries(space, interest.vector, allowed, context.limit, using=context.db)
-        for interest in taste.interests
-    ]
+    per_interest = nearest_entries_each(
+        space,
+        [interest.vector for interest in taste.interests],
+        allowed,
+        context.limit,
+        using=context.db,
+    )
     picks: list[tuple[int, float, int]] = []  # (entry id, similarity, interest index)
     taken = [0] * len(per_interest)
     used: set[int] = set()
@@ -162,10 +180,13 @@ def interest_candidates(taste: Taste, context: ListContext, rules: list) -> list
         used.add(entry_id)
         taken[index] += 1
         picks.append((entry_id, similarity, index))
-    entries = CatalogEntry.objects.using(context.db).in_bulk([p[0] for p in picks])
+    found = cards([p[0] for p in picks], context.language, using=context.db)
+    if read_cards is not None:
+        read_cards.update(found)
     return [
-        candidate_for(
-            entries[entry_id],
+        candidate_of_card(
+            entry_id,
+            found[entry_id],
             similarity,
             source="personalized",
             interest=index + 1,
@@ -173,7 +194,7 @@ def interest_candidates(taste: Taste, context: ListContext, rules: list) -> list
             similarity=round(similarity, 4),
         )
         for entry_id, similarity, index in picks
-        if entry_id in entries
+        if entry_id in found
     ]
 
 
@@ -183,7 +204,8 @@ def recommendations(
     """The visitor's personalized list, topped up by the cold-start chain."""
     rules = context.rules()
     taste = taste_of(visitor, context, now=now)
-    candidates = interest_candidates(taste, context, rules)
+    read: dict[int, ProductCard] = {}
+    candidates = interest_candidates(taste, context, rules, read_cards=read)
     missing = context.limit - len(candidates)
     if missing > 0:
         candidates += fallback_candidates(
@@ -194,4 +216,4 @@ def recommendations(
             exclude_groups=taste.exclude_groups,
         )
     rank_scores(candidates)
-    return finish(candidates, context, rules, exclude_products=taste.exclude_products)
+    return finish(candidates, context, rules, exclude_products=taste.exclude_products, known=read)

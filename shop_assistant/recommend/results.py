@@ -32,6 +32,20 @@ def candidate_for(entry: CatalogEntry, score: float, source: str, **figures: Any
     )
 
 
+def candidate_of_card(
+    entry_id: int, card: ProductCard, score: float, source: str, **figures: Any
+) -> Candidate:
+    """:func:`candidate_for` from the entry's card (the same columns, no model instance)."""
+    return Candidate(
+        entry_id=entry_id,
+        product_id=card.product_id,
+        score=float(score),
+        brand=card.brand,
+        category_path=list(card.category_path),
+        explanation=Explanation(source, figures=figures),
+    )
+
+
 def rank_scores(candidates: list[Candidate]) -> None:
     """Give a list merged from several sources decreasing scores in (0, 1], in its order.
 

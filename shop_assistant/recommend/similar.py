@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..cards import ProductCard
+from ..cards import ProductCard, cards
+from ..core.sql import run_together
 from ..indexing import ann
 from ..indexing.spaces import active_space
 from ..models import CatalogEntry
 from ..ranking import Candidate
 from .base import ListContext, allowed_entries, finish, get_entry
-from .results import candidate_for
-from .vectors import mmr, nearest_entries
+from .results import candidate_of_card
+from .vectors import few_allowed_statement, mmr, nearest_entries
 
 #: With diversity, MMR picks from this many times the wanted number of nearest products.
 MMR_POOL_FACTOR = 4
@@ -32,36 +33,52 @@ def variant_products(entry: CatalogEntry, *, using: str) -> list[Any]:
 
 
 def similar_candidates(
-    entry: CatalogEntry, context: ListContext, rules: list, *, diversity: float = 0.0
+    entry: CatalogEntry,
+    context: ListContext,
+    rules: list,
+    *,
+    diversity: float = 0.0,
+    read_cards: dict[int, ProductCard] | None = None,
 ) -> list[Candidate]:
-    """Candidates nearest to ``entry``, best first (empty without vectors)."""
+    """Candidates nearest to ``entry``, best first (empty without vectors); their cards
+    are read with them (into ``read_cards`` when given, for :func:`.base.finish`)."""
     space = active_space(context.db)
     if space is None:
-        return []
-    vector = ann.mean_vectors(space, [entry.pk], using=context.db).get(entry.pk)
-    if vector is None:
         return []
     allowed = allowed_entries(
         context, rules, exclude_entries=[entry.pk], exclude_groups=[entry.group]
     )
+    few_read = few_allowed_statement(allowed)
+    means, few = run_together(  # two independent reads, one round trip
+        context.db, [ann.mean_vectors_statement(space, [entry.pk]), few_read]
+    )
+    vector = (means or {}).get(entry.pk)
+    if vector is None:
+        return []
     pool = context.limit * (MMR_POOL_FACTOR if diversity > 0 else 1)
-    hits = nearest_entries(space, vector, allowed, pool, using=context.db)
+    hits = nearest_entries(
+        space, vector, allowed, pool, using=context.db, few=few if few_read else []
+    )
     similarity = dict(hits)
     if diversity > 0:
         vectors = ann.mean_vectors(space, similarity, using=context.db)
         ranked = mmr(hits, vectors, context.limit, diversity)
     else:
         ranked = hits
-    entries = CatalogEntry.objects.using(context.db).in_bulk([entry_id for entry_id, _ in ranked])
-    candidates = []
-    for entry_id, score in ranked:
-        found = entries.get(entry_id)
-        if found is None:
-            continue
-        candidates.append(
-            candidate_for(found, score, source="similar", similarity=round(similarity[entry_id], 4))
+    found = cards([entry_id for entry_id, _ in ranked], context.language, using=context.db)
+    if read_cards is not None:
+        read_cards.update(found)
+    return [
+        candidate_of_card(
+            entry_id,
+            found[entry_id],
+            score,
+            source="similar",
+            similarity=round(similarity[entry_id], 4),
         )
-    return candidates
+        for entry_id, score in ranked
+        if entry_id in found
+    ]
 
 
 def similar_products(
@@ -70,6 +87,7 @@ def similar_products(
     """Products similar to ``product_id``; ``ProductNotFound`` if it is unknown."""
     entry = get_entry(product_id, using=context.db)
     rules = context.rules()
-    candidates = similar_candidates(entry, context, rules, diversity=diversity)
+    read: dict[int, ProductCard] = {}
+    candidates = similar_candidates(entry, context, rules, diversity=diversity, read_cards=read)
     own = variant_products(entry, using=context.db)
-    return finish(candidates, context, rules, exclude_products=own)
+    return finish(candidates, context, rules, exclude_products=own, known=read)

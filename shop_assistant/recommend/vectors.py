@@ -11,9 +11,13 @@ window than search's (several passages per product are close to a product's own 
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 
+from ..core.sql import Statement, run_together
 from ..indexing import ann
 from ..models import CatalogEntry, EmbeddingSpace
 
@@ -31,6 +35,30 @@ def allowed_condition(entries: QuerySet[CatalogEntry], using: str) -> tuple[str,
     return f"c.id IN ({sql})", params
 
 
+def few_allowed(entries: QuerySet[CatalogEntry]) -> list[int] | None:
+    """Ids of ``entries`` when they are few enough for an exact scan, else None."""
+    statement = few_allowed_statement(entries)
+    if statement is None:
+        return []
+    (few,) = run_together(entries.db, [statement])
+    return few
+
+
+def few_allowed_statement(entries: QuerySet[CatalogEntry]) -> Statement | None:
+    """The read of :func:`few_allowed` (None when nothing can match: ``[]``)."""
+    # One row back, not up to 3,001: the ids as an array, and none when there are more.
+    limited = entries.values_list("id", flat=True)[: EXACT_SCAN_MAX_PRODUCTS + 1]
+    try:
+        sql, params = limited.query.get_compiler(using=entries.db).as_sql()
+    except EmptyResultSet:  # a condition nothing can match (``id__in=[]``)
+        return None
+    return Statement(
+        f"SELECT coalesce(array_agg(s.id), '{{}}') FROM ({sql}) s HAVING count(*) <= %s",
+        [*params, EXACT_SCAN_MAX_PRODUCTS],
+        lambda rows: list(rows[0][0]) if rows else None,
+    )
+
+
 def nearest_entries(
     space: EmbeddingSpace,
     vector: np.ndarray,
@@ -38,25 +66,56 @@ def nearest_entries(
     k: int,
     *,
     using: str,
+    few: list[int] | None | Literal[False] = False,
 ) -> list[tuple[int, float]]:
     """``(entry id, similarity)`` of the ``k`` entries of ``entries`` nearest to ``vector``.
 
     Similarity is ``1 - cosine distance`` of the entry's nearest passage, best first.
+    ``few``: :func:`few_allowed` of ``entries`` when the caller read it already (several
+    vectors against the same entries), else it is read here.
     """
     if k <= 0:
         return []
-    few = list(entries.values_list("id", flat=True)[: EXACT_SCAN_MAX_PRODUCTS + 1])
+    if few is False:
+        few = few_allowed(entries)
     neighbors = ann.nearest(
         space,
         vector,
         k=k,
         where=allowed_condition(entries, using),
-        candidates=few if len(few) <= EXACT_SCAN_MAX_PRODUCTS else None,
+        candidates=few,
         per_product=PASSAGES_PER_PRODUCT,
         ef_search=EF_SEARCH,
         using=using,
     )
     return [(n.entry_id, n.similarity) for n in neighbors]
+
+
+def nearest_entries_each(
+    space: EmbeddingSpace,
+    vectors: list[np.ndarray],
+    entries: QuerySet[CatalogEntry],
+    k: int,
+    *,
+    using: str,
+) -> list[list[tuple[int, float]]]:
+    """:func:`nearest_entries` of each of ``vectors`` (the interests of one visitor): the
+    allowed ids read once, and the index scans of all vectors in one statement."""
+    if k <= 0 or not vectors:
+        return [[] for _ in vectors]
+    few = few_allowed(entries)
+    if few is not None or len(vectors) == 1:
+        return [nearest_entries(space, v, entries, k, using=using, few=few) for v in vectors]
+    each = ann.nearest_each(
+        space,
+        vectors,
+        k=k,
+        where=allowed_condition(entries, using),
+        per_product=PASSAGES_PER_PRODUCT,
+        ef_search=EF_SEARCH,
+        using=using,
+    )
+    return [[(n.entry_id, n.similarity) for n in neighbors] for neighbors in each]
 
 
 def mmr(

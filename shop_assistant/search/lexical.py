@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.db import connections
 
+from ..core.sql import Statement
 from ..filters import Filters, filter_sql
 from ..models import CatalogEntry, Passage
 from .terms import QueryTerms
@@ -59,8 +60,24 @@ def keyword_products(
     ``entry_ids`` restricts the search to those products (the keyword side's view of
     products the vector side found).
     """
-    if not terms or k <= 0 or (entry_ids is not None and not entry_ids):
+    statement = keyword_statement(terms, filters, k, entry_ids=entry_ids)
+    if statement is None:
         return []
+    with connections[using].cursor() as cursor:
+        cursor.execute(statement.sql, statement.params)
+        return statement.parse(cursor.fetchall())
+
+
+def keyword_statement(
+    terms: QueryTerms | None,
+    filters: Filters,
+    k: int,
+    *,
+    entry_ids: Sequence[int] | None = None,
+) -> Statement | None:
+    """The read of :func:`keyword_products`, to send with others (None: no match)."""
+    if not terms or k <= 0 or (entry_ids is not None and not entry_ids):
+        return None
     where, params = filter_sql(filters)
     restrict, restrict_params = "", []
     if entry_ids is not None:
@@ -102,27 +119,26 @@ def keyword_products(
         f"SELECT m.* FROM {ranked} JOIN {CatalogEntry._meta.db_table} c ON c.id = m.entry_id "
         f"WHERE {where} ORDER BY {order} LIMIT %s"
     )
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            sql,
-            [
-                *flag_params,
-                query,
-                query,
-                *restrict_params,
-                *ranked_params,
-                *params,
-                *weights,
-                *weights,
-                k,
-            ],
-        )
-        rows = cursor.fetchall()
+    all_params = [
+        *flag_params,
+        query,
+        query,
+        *restrict_params,
+        *ranked_params,
+        *params,
+        *weights,
+        *weights,
+        k,
+    ]
     total = terms.total_weight or 1.0
-    matches = [_match(row, terms, total) for row in rows]
-    for position, match in enumerate(matches, 1):
-        match.position = position
-    return matches
+
+    def parse(rows: list[tuple]) -> list[LexicalMatch]:
+        found = [_match(row, terms, total) for row in rows]
+        for position, match in enumerate(found, 1):
+            match.position = position
+        return found
+
+    return Statement(sql, all_params, parse)
 
 
 def _match(row: Sequence, terms: QueryTerms, total: float) -> LexicalMatch:
@@ -156,11 +172,18 @@ def title_similarity(text: str, entry_ids: Sequence[int], *, using: str) -> dict
     """
     if not entry_ids or not text.strip():
         return {}
+    sql, params = title_similarity_sql(text, entry_ids)
     with connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT p.entry_id, max(word_similarity(unaccent(%s), unaccent(p.text))) "
-            f"FROM {Passage._meta.db_table} p "
-            "WHERE p.entry_id = ANY(%s) AND p.kind IN ('title', 'attributes') GROUP BY p.entry_id",
-            [text, list(entry_ids)],
-        )
+        cursor.execute(sql, params)
         return {int(entry_id): float(score or 0.0) for entry_id, score in cursor.fetchall()}
+
+
+def title_similarity_sql(text: str, entry_ids: Sequence[int]) -> tuple[str, list]:
+    """The statement of :func:`title_similarity`: rows ``(entry_id, similarity)``; search
+    joins it into the statement that reads the candidates' facts."""
+    sql = (
+        "SELECT p.entry_id, coalesce(max(word_similarity(unaccent(%s), unaccent(p.text))), 0) "
+        f"AS similarity FROM {Passage._meta.db_table} p "
+        "WHERE p.entry_id = ANY(%s) AND p.kind IN ('title', 'attributes') GROUP BY p.entry_id"
+    )
+    return sql, [text, list(entry_ids)]

@@ -3,7 +3,8 @@
 The row is committed without waiting for the WAL flush (``synchronous_commit = off``
 for that transaction alone): a disk flush would often cost more than the search itself,
 and a crash can at most lose the last fraction of a second of log rows, never corrupt
-them. Inside a caller's transaction (``ATOMIC_REQUESTS``) the caller's commit decides.
+them; the setting and the INSERT go in one round trip (:mod:`~shop_assistant.core.sql`).
+Inside a caller's transaction (``ATOMIC_REQUESTS``) the caller's commit decides.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connections, router, transaction
+from django.db import connections, router
 
+from ..core.sql import execute_with_local_settings, insert_sql
 from ..filters import Filters
 from ..models import SearchLog
 
@@ -42,9 +44,10 @@ def log_search(
     if connections[using].in_atomic_block:
         entry.save(using=using)
         return entry.query_id
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        cursor.execute("SET LOCAL synchronous_commit = off")
-        entry.save(using=using, force_insert=True)
+    # One INSERT after SET LOCAL, in one round trip (no BEGIN / COMMIT of their own).
+    # Model signals are not sent for a log row (nothing listens to them).
+    sql, params = insert_sql([entry], using)
+    execute_with_local_settings(using, "SET LOCAL synchronous_commit = off", sql, params)
     return entry.query_id
 
 

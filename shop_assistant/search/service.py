@@ -11,12 +11,11 @@ import time
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db import connections
-
 from .. import signals
-from ..cards import ProductCard, ranked_cards
+from ..cards import ProductCard, cards_statement, in_order
 from ..conf import app_settings
 from ..core.errors import InvalidInput
+from ..core.sql import Statement, run_together
 from ..embeddings import cached_query_embedding
 from ..filters import Filters
 from ..indexing import calibration
@@ -210,23 +209,28 @@ def _retrieve(
         terms = analyze(text, language, using)
         lexical_matches = lexical.keyword_products(terms, filters, depth, using=using)
     ids = list(dict.fromkeys([m.entry_id for m in vector_matches + lexical_matches]))
-    similarities: dict[int, Neighbor] = {}
-    keywords: dict[int, lexical.LexicalMatch] = {}
-    trigram: dict[int, float] = {}
+    keyword_view = similarity_view = None
     if mode == "hybrid":
         ranked = {m.entry_id for m in vector_matches}
         missing = [i for i in ids if i not in ranked]
-        similarities = vector.similarities(space, query_vector, missing, using=using)
+        similarity_view = vector.similarities_statement(space, query_vector, missing, using=using)
         # The keyword side's view of the products only the vector side ranked: whatever
         # depth a page asked for, a product has the same evidence (and the same score).
         found = {m.entry_id for m in lexical_matches}
         unseen = [i for i in ids if i not in found]
-        for match in lexical.keyword_products(
-            terms, filters, len(unseen), using=using, entry_ids=unseen
-        ):
-            match.position = 0  # not ranked by the keyword side
-            keywords[match.entry_id] = match
-        trigram = lexical.title_similarity(text, ids, using=using)
+        keyword_view = lexical.keyword_statement(terms, filters, len(unseen), entry_ids=unseen)
+    # Trigram title similarity (hybrid only) read with the facts; the three reads depend
+    # only on the candidates, and go to the database together (one round trip).
+    facts_read = entry_facts_statement(ids, trigram_of=text if mode == "hybrid" else None)
+    views, keyword_rows, facts_and_trigram = run_together(
+        using, [similarity_view, keyword_view, facts_read]
+    )
+    similarities: dict[int, Neighbor] = views or {}
+    keywords: dict[int, lexical.LexicalMatch] = {}
+    for match in keyword_rows or []:
+        match.position = 0  # not ranked by the keyword side
+        keywords[match.entry_id] = match
+    facts, trigram = facts_and_trigram or ({}, {})
     candidates = fuse(
         mode=mode,
         language=language,
@@ -235,7 +239,7 @@ def _retrieve(
         similarities=similarities,
         keywords=keywords,
         trigram=trigram,
-        facts=entry_facts(ids, using),
+        facts=facts,
         weights=learned.weights_for(language),
         priors=learned.priors,
     )
@@ -281,31 +285,55 @@ def _retrieve(
     return candidates
 
 
-def entry_facts(entry_ids: list[int], using: str) -> dict[int, EntryFacts]:
+def entry_facts(
+    entry_ids: list[int], using: str, *, trigram_of: str | None = None
+) -> tuple[dict[int, EntryFacts], dict[int, float]]:
+    """The facts fusion needs of each entry and, with ``trigram_of`` (the query), its
+    :func:`~.lexical.title_similarity` read by the same statement (one round trip less)."""
+    (result,) = run_together(using, [entry_facts_statement(entry_ids, trigram_of=trigram_of)])
+    return result or ({}, {})
+
+
+def entry_facts_statement(
+    entry_ids: list[int], *, trigram_of: str | None = None
+) -> Statement | None:
+    """The read of :func:`entry_facts` (None without entries)."""
     if not entry_ids:
-        return {}
+        return None
+    trigram_column, trigram_join, params = "NULL", "", [list(entry_ids)]
+    if trigram_of is not None and trigram_of.strip():
+        sql, trigram_params = lexical.title_similarity_sql(trigram_of, entry_ids)
+        trigram_column = "t.similarity"
+        trigram_join = f"LEFT JOIN ({sql}) t ON t.entry_id = c.id "
+        params = [*trigram_params, *params]
     # Raw SQL with one array parameter: the ORM's ``pk__in`` binds ~100 parameters one
     # by one, which cost more than the query itself (benchmarks/RESULTS.md).
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT id, product_id, brand, category_path, languages, in_stock, price, "
-            "attributes "
-            f"FROM {CatalogEntry._meta.db_table} WHERE id = ANY(%s)",
-            [list(entry_ids)],
-        )
-        rows = cursor.fetchall()
-    facts = {}
-    for *row, attributes in rows:
+    sql = (
+        "SELECT c.id, c.product_id, c.brand, c.category_path, c.languages, c.in_stock, "
+        f"c.price, c.attributes, {trigram_column} "
+        f"FROM {CatalogEntry._meta.db_table} c {trigram_join}WHERE c.id = ANY(%s)"
+    )
+    return Statement(sql, params, _facts_and_trigram)
+
+
+def _facts_and_trigram(rows: list[tuple]) -> tuple[dict[int, EntryFacts], dict[int, float]]:
+    facts, trigram = {}, {}
+    for *row, attributes, similarity in rows:
         if isinstance(attributes, str):  # Django reads jsonb as text, JSONField parses it
             attributes = json.loads(attributes)
         facts[row[0]] = EntryFacts(*row, attributes=attributes or {})
-    return facts
+        if similarity is not None:
+            trigram[row[0]] = float(similarity)
+    return facts, trigram
 
 
 def hydrate(candidates: list[Candidate], language: str, using: str) -> list[ProductCard]:
     """Cards for ``candidates`` (in order), their explanations showing the passages."""
-    hits = ranked_cards(candidates, language, using=using)
-    passages = _passages(candidates, using)
+    by_entry, passages = run_together(  # one round trip for both reads
+        using, [cards_statement([c.entry_id for c in candidates], language), _passages(candidates)]
+    )
+    hits = in_order(candidates, by_entry or {})
+    passages = passages or {}
     for hit in hits:
         explanation = hit.explanation
         if explanation is None:
@@ -320,7 +348,8 @@ def hydrate(candidates: list[Candidate], language: str, using: str) -> list[Prod
     return hits
 
 
-def _passages(candidates: list[Candidate], using: str) -> dict[int, PassageRef]:
+def _passages(candidates: list[Candidate]) -> Statement | None:
+    """The read of the passages the candidates' explanations show (None: none)."""
     ids = {
         side.passage_id
         for candidate in candidates
@@ -328,10 +357,9 @@ def _passages(candidates: list[Candidate], using: str) -> dict[int, PassageRef]:
         if side is not None
     }
     if not ids:
-        return {}
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT id, kind, language, text FROM {Passage._meta.db_table} WHERE id = ANY(%s)",
-            [list(ids)],
-        )
-        return {pk: PassageRef(kind, language, text) for pk, kind, language, text in cursor}
+        return None
+    return Statement(
+        f"SELECT id, kind, language, text FROM {Passage._meta.db_table} WHERE id = ANY(%s)",
+        [list(ids)],
+        lambda rows: {pk: PassageRef(kind, language, text) for pk, kind, language, text in rows},
+    )

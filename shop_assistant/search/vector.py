@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..core.sql import Statement
 from ..filters import Filters, filter_sql
 from ..indexing import ann
 from ..indexing.ann import Neighbor
@@ -69,3 +70,17 @@ def similarities(
         space, query_vector, k=None, candidates=entry_ids, penalties=KIND_PENALTY, using=using
     )
     return {match.entry_id: match for match in matches}
+
+
+def similarities_statement(
+    space: EmbeddingSpace, query_vector: np.ndarray, entry_ids: Sequence[int], *, using: str
+) -> Statement | None:
+    """The read of :func:`similarities` (None when there are no entries: ``{}``)."""
+    statement = ann.exact_statement(
+        space, query_vector, entry_ids, penalties=KIND_PENALTY, using=using
+    )
+    if statement is None:
+        return None
+    parse = statement.parse
+    statement.parse = lambda rows: {match.entry_id: match for match in parse(rows)}
+    return statement
