@@ -258,11 +258,12 @@ def nearest_each(
     *,
     k: int,
     where: tuple[str, Sequence[Any]] | None = None,
+    penalties: Mapping[str, float] | None = None,
     per_product: int = PASSAGES_PER_PRODUCT,
     ef_search: tuple[int, int] = (MIN_EF_SEARCH, MAX_EF_SEARCH),
     using: str,
 ) -> list[list[Neighbor]]:
-    """:func:`nearest` (through the index, no penalties) of each of ``vectors``: the first
+    """:func:`nearest` (through the index) of each of ``vectors``: the first
     index scan of every vector in one statement (one round trip, not one each); a vector
     whose scan came back short goes on alone as :func:`nearest` would."""
     if len(vectors) <= 1 or k <= 0:
@@ -272,13 +273,14 @@ def nearest_each(
                 v,
                 k=k,
                 where=where,
+                penalties=penalties,
                 per_product=per_product,
                 ef_search=ef_search,
                 using=using,
             )
             for v in vectors
         ]
-    queries = [_Query(space, vector, {}, False, using) for vector in vectors]
+    queries = [_Query(space, vector, penalties or {}, False, using) for vector in vectors]
     parts, params = [], []
     for index, query in enumerate(queries):
         sql, query_params = query.hnsw_sql(k, where, per_product)
@@ -300,6 +302,7 @@ def nearest_each(
                 vector,
                 k=k,
                 where=where,
+                penalties=penalties,
                 per_product=per_product,
                 ef_search=ef_search,
                 using=using,
@@ -312,7 +315,11 @@ def mean_vectors(
     space: EmbeddingSpace, entry_ids: Sequence[int], *, using: str
 ) -> dict[int, np.ndarray]:
     """Unit mean vector of each entry's passages (entries without any left out): a product
-    as a whole, whatever language each passage is in."""
+    as a whole, whatever language each passage is in, as its own texts say it. Attribute
+    lines in a language the product has no title in are left out: they repeat the
+    translated category, brand and attribute labels only to bridge languages for search,
+    and with a category tree translated into many languages they would outweigh the
+    product's own words (every kitchen appliance of one brand and colour alike)."""
     statement = mean_vectors_statement(space, entry_ids)
     if statement is None:
         return {}
@@ -326,14 +333,18 @@ def mean_vectors_statement(space: EmbeddingSpace, entry_ids: Sequence[int]) -> S
     ids = sorted(set(entry_ids))
     if not ids:
         return None
+    passages = Passage._meta.db_table
     sql = (
-        f"SELECT entry_id, avg(embedding::vector({int(space.dimension)}))::text "
-        f"FROM {Embedding._meta.db_table} WHERE space_id = %s AND entry_id = ANY(%s) "
-        "GROUP BY entry_id"
+        f"SELECT e.entry_id, avg(e.embedding::vector({int(space.dimension)}))::text "
+        f"FROM {Embedding._meta.db_table} e JOIN {passages} p ON p.id = e.passage_id "
+        "WHERE e.space_id = %s AND e.entry_id = ANY(%s) AND (p.kind <> %s OR EXISTS ("
+        f"SELECT 1 FROM {passages} t WHERE t.entry_id = p.entry_id "
+        "AND t.language = p.language AND t.kind = %s)) "
+        "GROUP BY e.entry_id"
     )
     return Statement(
         sql,
-        [space.pk, ids],
+        [space.pk, ids, Passage.Kind.ATTRIBUTES, Passage.Kind.TITLE],
         lambda rows: {int(entry_id): normalize(_parse(text)) for entry_id, text in rows},
     )
 

@@ -27,6 +27,10 @@ EXACT_SCAN_MAX_PRODUCTS = 3000
 #: often one per language, all close to each other), and the ef_search bounds.
 PASSAGES_PER_PRODUCT = 12
 EF_SEARCH = (100, 1000)
+#: A product's attribute lines (brand · category · labelled values, one per language the
+#: shop names its categories in) are alike across a brand's products of one colour, so a
+#: neighbour found only through one ranks below one found through its title or text.
+KIND_PENALTY = {"attributes": 0.1}
 
 
 def allowed_condition(entries: QuerySet[CatalogEntry], using: str) -> tuple[str, tuple]:
@@ -84,6 +88,7 @@ def nearest_entries(
         k=k,
         where=allowed_condition(entries, using),
         candidates=few,
+        penalties=KIND_PENALTY,
         per_product=PASSAGES_PER_PRODUCT,
         ef_search=EF_SEARCH,
         using=using,
@@ -111,6 +116,7 @@ def nearest_entries_each(
         vectors,
         k=k,
         where=allowed_condition(entries, using),
+        penalties=KIND_PENALTY,
         per_product=PASSAGES_PER_PRODUCT,
         ef_search=EF_SEARCH,
         using=using,
