@@ -312,15 +312,18 @@ def nearest_each(
 
 
 def mean_vectors(
-    space: EmbeddingSpace, entry_ids: Sequence[int], *, using: str
+    space: EmbeddingSpace, entry_ids: Sequence[int], *, using: str, own_texts: bool = False
 ) -> dict[int, np.ndarray]:
     """Unit mean vector of each entry's passages (entries without any left out): a product
-    as a whole, whatever language each passage is in, as its own texts say it. Attribute
-    lines in a language the product has no title in are left out: they repeat the
-    translated category, brand and attribute labels only to bridge languages for search,
-    and with a category tree translated into many languages they would outweigh the
-    product's own words (every kitchen appliance of one brand and colour alike)."""
-    statement = mean_vectors_statement(space, entry_ids)
+    as a whole, whatever language each passage is in.
+
+    ``own_texts``: leave out the attribute lines in languages the product has no title in.
+    They repeat the translated category, brand and attribute labels only to bridge
+    languages for search; with a category tree translated into many languages they
+    outweigh the product's own words (every kitchen appliance of one brand and colour
+    alike), which matters when products are compared with each other (recommendations).
+    """
+    statement = mean_vectors_statement(space, entry_ids, own_texts=own_texts)
     if statement is None:
         return {}
     with connections[using].cursor() as cursor:
@@ -328,23 +331,31 @@ def mean_vectors(
         return statement.parse(cursor.fetchall())
 
 
-def mean_vectors_statement(space: EmbeddingSpace, entry_ids: Sequence[int]) -> Statement | None:
+def mean_vectors_statement(
+    space: EmbeddingSpace, entry_ids: Sequence[int], *, own_texts: bool = False
+) -> Statement | None:
     """The read of :func:`mean_vectors` (None without entries), to send with others."""
     ids = sorted(set(entry_ids))
     if not ids:
         return None
     passages = Passage._meta.db_table
+    params: list[Any] = [space.pk, ids]
+    join = condition = ""
+    if own_texts:
+        join = f"JOIN {passages} p ON p.id = e.passage_id "
+        condition = (
+            f" AND (p.kind <> %s OR EXISTS (SELECT 1 FROM {passages} t "
+            "WHERE t.entry_id = p.entry_id AND t.language = p.language AND t.kind = %s))"
+        )
+        params += [Passage.Kind.ATTRIBUTES, Passage.Kind.TITLE]
     sql = (
         f"SELECT e.entry_id, avg(e.embedding::vector({int(space.dimension)}))::text "
-        f"FROM {Embedding._meta.db_table} e JOIN {passages} p ON p.id = e.passage_id "
-        "WHERE e.space_id = %s AND e.entry_id = ANY(%s) AND (p.kind <> %s OR EXISTS ("
-        f"SELECT 1 FROM {passages} t WHERE t.entry_id = p.entry_id "
-        "AND t.language = p.language AND t.kind = %s)) "
-        "GROUP BY e.entry_id"
+        f"FROM {Embedding._meta.db_table} e {join}"
+        f"WHERE e.space_id = %s AND e.entry_id = ANY(%s){condition} GROUP BY e.entry_id"
     )
     return Statement(
         sql,
-        [space.pk, ids, Passage.Kind.ATTRIBUTES, Passage.Kind.TITLE],
+        params,
         lambda rows: {int(entry_id): normalize(_parse(text)) for entry_id, text in rows},
     )
 

@@ -80,7 +80,9 @@ def also_bought_candidates(
     entries = {e.product_id: e for e in allowed.filter(product_id__in=[r[0] for r in rows])}
     space = active_space(context.db)
     vectors = (
-        ann.mean_vectors(space, [entry.pk, *(e.pk for e in entries.values())], using=context.db)
+        ann.mean_vectors(
+            space, [entry.pk, *(e.pk for e in entries.values())], using=context.db, own_texts=True
+        )
         if space is not None
         else {}
     )

@@ -134,7 +134,7 @@ def taste_of(visitor: Visitor, context: ListContext, *, now: datetime | None = N
     if space is None or not taste.weights:
         return taste
     by_entry = {e.pk: e.product_id for e in entries if e.product_id in taste.weights}
-    vectors = ann.mean_vectors(space, by_entry, using=context.db)
+    vectors = ann.mean_vectors(space, by_entry, using=context.db, own_texts=True)
     items = [(by_entry[pk], taste.weights[by_entry[pk]], v) for pk, v in vectors.items()]
     taste.interests = cluster_interests(items)
     return taste

@@ -50,7 +50,7 @@ def similar_candidates(
     )
     few_read = few_allowed_statement(allowed)
     means, few = run_together(  # two independent reads, one round trip
-        context.db, [ann.mean_vectors_statement(space, [entry.pk]), few_read]
+        context.db, [ann.mean_vectors_statement(space, [entry.pk], own_texts=True), few_read]
     )
     vector = (means or {}).get(entry.pk)
     if vector is None:
@@ -61,7 +61,7 @@ def similar_candidates(
     )
     similarity = dict(hits)
     if diversity > 0:
-        vectors = ann.mean_vectors(space, similarity, using=context.db)
+        vectors = ann.mean_vectors(space, similarity, using=context.db, own_texts=True)
         ranked = mmr(hits, vectors, context.limit, diversity)
     else:
         ranked = hits
