@@ -177,6 +177,16 @@ def test_a_page_past_the_end_is_empty_not_an_error(client, lamp):
     assert body["results"] == [] and body["count"] >= 1
 
 
+@pytest.mark.parametrize("question", ["0" * 400, "?!", "42"])
+def test_a_question_without_a_word_is_answered_not_an_error(client, lamp, question):
+    """Schemathesis found a question of digits alone (no word to match) raising a 500."""
+    response = client.post(
+        API + "ask/", {"question": question, "product_id": lamp.pk}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["answer"]
+
+
 def test_an_oversized_or_forged_visitor_id_is_refused(client, lamp):
     event = {"events": [{"event_id": "e1", "type": "view", "product_id": lamp.pk}]}
     for header in ("x" * 10000, "visitor-guessed-1234", visitor_token("victim-visitor-1")[:-2]):

@@ -62,6 +62,8 @@ def test_unspaced_text_is_cut_into_dictionary_words():
         ("レインカバーは付いていますか？", ["レインカバー"]),
         ("Est-ce qu'elle a une capuche ?", ["capuche"]),
         ("후드가 있나요?", ["후드"]),
+        ("0000000000", []),
+        ("?!", []),
     ],
 )
 def test_question_words_of_every_script_are_matched_across_languages(question, expected):

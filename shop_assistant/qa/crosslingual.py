@@ -75,7 +75,7 @@ def terms(question: str) -> list[str]:
     words = [without_particle(w.casefold()) for w in _words(question)]
     kept = [
         w
-        for w, after in zip(words, [*words[1:], ""], strict=True)
+        for w, after in zip(words, [*words[1:], ""], strict=False)  # none: no words
         if normalize(w) not in STOPWORDS | QUESTION_WORDS
         and (_spaceless_content(w, after) if any(map(is_spaceless, w)) else len(w) >= _min_chars(w))
     ]
