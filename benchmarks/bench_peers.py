@@ -78,7 +78,7 @@ from benchmarks.bench_search import (  # noqa: E402  (after the path is set)
     setup_django,
 )
 
-EVAL = ROOT.parent.parent / "shared" / "eval"  # /work/shared/eval beside the checkouts
+EVAL = ROOT.parent / "shared" / "eval"  # ../shared/eval beside the checkout, as the README says
 EF_SEARCH = 100  # the app's MIN_EF_SEARCH
 K = 10
 
