@@ -118,7 +118,7 @@ def evaluate_bought_together(plan, refs, rng: random.Random) -> list[str]:
         for anchor in items:
             truth = set(items) - {anchor}
             results = bought_together(anchor, context)
-            sources.update(r.source for r in results)
+            sources.update(r.explanation.source for r in results if r.explanation)
             model += len(truth & {r.product_id for r in results}) / 5
             same = sum(1 for p in truth if category[p] == category[anchor])
             baseline += same / (members[category[anchor]] - 1)
@@ -172,7 +172,7 @@ def evaluate_personalized(plan) -> list[str]:
     started = time.perf_counter()
     for visitor, product in held_out.items():
         results = recommendations(Visitor(visitor_id=visitor), context)
-        sources.update(r.source for r in results)
+        sources.update(r.explanation.source for r in results if r.explanation)
         hits += product in {r.product_id for r in results}
         top = [pid for pid in popular if pid not in seen[visitor]][:10]
         baseline_hits += product in top
