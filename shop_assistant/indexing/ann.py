@@ -160,7 +160,8 @@ def _drop(cursor: Any, space: EmbeddingSpace, concurrently: bool) -> None:
 
 
 def vector_literal(vector: np.ndarray) -> str:
-    return "[" + ",".join(f"{float(x):.7g}" for x in vector) + "]"
+    # tolist() first: formatting Python floats is 3× faster than numpy scalars.
+    return "[" + ",".join([f"{x:.7g}" for x in np.asarray(vector, dtype=np.float64).tolist()]) + "]"
 
 
 def matching_ids(

@@ -13,6 +13,7 @@ term weighs the same (measured on the eval dev split: nDCG@10 0.849 instead of 0
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 import time
@@ -96,16 +97,8 @@ def search_configs(language: str) -> list[str]:
 def analyze(text: str, language: str, using: str) -> QueryTerms:
     """Tokenize ``text`` with PostgreSQL's parser and stem it under :func:`search_configs`."""
     configs = search_configs(language)
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT c.ord, lower(d.token), d.lexemes "
-            "FROM unnest(%s::regconfig[]) WITH ORDINALITY AS c(cfg, ord), "
-            "LATERAL ts_debug(c.cfg, unaccent(%s)) AS d "
-            "WHERE d.alias <> ALL(%s)",
-            [configs, text, list(COMPOUND_ALIASES)],
-        )
-        rows = cursor.fetchall()
-    per_config: dict[int, list[tuple[str, list[str] | None]]] = {}
+    rows = _parsed(tuple(configs), text, using)
+    per_config: dict[int, list[tuple[str, tuple[str, ...] | None]]] = {}
     for ordinal, token, lexemes in rows:
         per_config.setdefault(ordinal, []).append((token, lexemes))
     primary = per_config.get(1, [])
@@ -129,6 +122,27 @@ def analyze(text: str, language: str, using: str) -> QueryTerms:
         if len(terms) >= MAX_TERMS:
             break
     return QueryTerms(tuple(terms), frequencies.passages)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(
+    configs: tuple[str, ...], text: str, using: str
+) -> tuple[tuple[int, str, tuple[str, ...] | None], ...]:
+    """PostgreSQL's tokens and lexemes of ``text`` under each of ``configs`` (by ordinal);
+    kept per process for repeated queries, as the query's vector is (they depend only on
+    the text and the text search configurations)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT c.ord, lower(d.token), d.lexemes "
+            "FROM unnest(%s::regconfig[]) WITH ORDINALITY AS c(cfg, ord), "
+            "LATERAL ts_debug(c.cfg, unaccent(%s)) AS d "
+            "WHERE d.alias <> ALL(%s)",
+            [list(configs), text, list(COMPOUND_ALIASES)],
+        )
+        return tuple(
+            (ordinal, token, None if lexemes is None else tuple(lexemes))
+            for ordinal, token, lexemes in cursor.fetchall()
+        )
 
 
 # -- document frequencies ---------------------------------------------------------------
