@@ -1,7 +1,7 @@
 """Load: 20 concurrent clients against gunicorn on a 100,000-product catalog.
 
     .venv/bin/python benchmarks/bench_load.py [--products 100000] [--clients 20]
-        [--seconds 60] [--workers 3] [--data-dir DIR]
+        [--seconds 60] [--workers 3] [--rate R] [--data-dir DIR]
 
 Builds (or reuses, with ``--data-dir``) the catalog of ``bench_search.py`` — generated
 products with their entries, full-text passages and synthetic clustered vectors — in its
@@ -10,10 +10,14 @@ processes, ``DEBUG`` off, no throttle) and runs ``--clients`` client threads on
 loopback for ``--seconds``, each with its own keep-alive connection and anonymous
 visitor, mixing what a storefront sends: search (40 %), similar products (15 %),
 personalized recommendations (15 %), a question about a product (15 %) and a view event
-(15 %). Prints and appends to benchmarks/RESULTS.md: requests per second, per endpoint
-the count, error count and p50 / p95 / p99 latency (client side, the full HTTP round
-trip), the CPU each request cost the workers, the database, the client threads (and the
-machine's idle time per request), and each worker's resident memory before and after.
+(15 %). Each client sends its next request as soon as it has the answer (the most the
+server can serve: latency is then the queue of 20 requests), or, with ``--rate``, the
+clients together send about R requests per second at random times (latency at a given
+traffic, counted from when each request was due). Prints and appends to
+benchmarks/RESULTS.md: requests per second, per endpoint the count, error count and
+p50 / p95 / p99 latency (client side, the full HTTP round trip), the CPU each request
+cost the workers, the database, the client threads (and the machine's idle time per
+request), and each worker's resident memory before and after.
 """
 
 from __future__ import annotations
@@ -48,9 +52,18 @@ QUESTIONS = ["Is it in stock?", "What does it cost?", "Which colour is it?", "Is
 class Client(threading.Thread):
     """One shopper: a keep-alive connection, a visitor token, requests until the end."""
 
-    def __init__(self, port: int, until: float, queries: list[str], products: list[int], seed: int):
+    def __init__(
+        self,
+        port: int,
+        until: float,
+        queries: list[str],
+        products: list[int],
+        seed: int,
+        interval: float = 0.0,
+    ):
         super().__init__(daemon=True)
         self.port, self.until = port, until
+        self.interval = interval  # mean seconds between this client's requests (0: none)
         self.queries, self.products = queries, products
         self.rng = random.Random(seed)
         self.results: list[tuple[str, int, float]] = []
@@ -83,7 +96,11 @@ class Client(threading.Thread):
         status, body = self.request(*self.event())  # a first view: the visitor's token
         self.token = json.loads(body).get("visitor_token", "")
         kinds = [kind for kind, weight in MIX for _ in range(weight)]
+        due = time.perf_counter()
         while time.monotonic() < self.until:
+            if self.interval:  # paced: requests due at random (Poisson) times
+                due += self.rng.expovariate(1 / self.interval)
+                time.sleep(max(0.0, due - time.perf_counter()))
             kind = self.rng.choice(kinds)
             product = self.rng.choice(self.products)
             if kind == "search":
@@ -99,7 +116,9 @@ class Client(threading.Thread):
                 body = {"question": question, "product_id": product}
             else:
                 method, path, body = self.event()
-            started = time.perf_counter()
+            # From when the request was due: a request sent late because the previous
+            # answer came late waited as long as a shopper would have.
+            started = min(due, time.perf_counter()) if self.interval else time.perf_counter()
             status, _ = self.request(method, path, body)
             self.results.append((kind, status, (time.perf_counter() - started) * 1000))
 
@@ -171,6 +190,13 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        help="Requests per second all clients aim at together (Poisson arrivals); "
+        "default 0: each client sends its next request as soon as it has the answer.",
+    )
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--data-dir", type=Path, help="Keep and reuse the database here.")
     parser.add_argument("--no-results-file", action="store_true")
@@ -229,7 +255,15 @@ def main() -> None:
         cpu_before = cpu_snapshot(server.pid, database)
         until = time.monotonic() + args.seconds
         clients = [
-            Client(port, until, queries, products, seed=args.seed + i) for i in range(args.clients)
+            Client(
+                port,
+                until,
+                queries,
+                products,
+                seed=args.seed + i,
+                interval=args.clients / args.rate if args.rate else 0.0,
+            )
+            for i in range(args.clients)
         ]
         started = time.monotonic()
         for client in clients:
@@ -246,7 +280,9 @@ def main() -> None:
     results = [r for client in clients for r in client.results]
     lines = [
         f"| clients | {args.clients} on gunicorn ×{args.workers}, {elapsed:.0f} s, "
-        f"{args.products:,} products |",
+        f"{args.products:,} products, "
+        + (f"paced at {args.rate:g} requests/s" if args.rate else "no pause between requests")
+        + " |",
         f"| requests/s | **{len(results) / elapsed:.1f}** ({len(results)} requests) |",
         f"| errors (non-2xx) | {sum(1 for _k, s, _e in results if s >= 300)} |",
     ]
@@ -275,7 +311,9 @@ def main() -> None:
             out.write(
                 f"\n## Load, {dt.date.today()}\n\n"
                 f"`.venv/bin/python benchmarks/bench_load.py --products {args.products} "
-                f"--clients {args.clients} --seconds {args.seconds:g} --workers {args.workers}`\n\n"
+                f"--clients {args.clients} --seconds {args.seconds:g} --workers {args.workers}"
+                + (f" --rate {args.rate:g}" if args.rate else "")
+                + "`\n\n"
                 "| figure | value |\n|---|---|\n" + "\n".join(lines) + "\n"
             )
 
