@@ -161,9 +161,14 @@ class ProductAdapter:
             url=str(resolve(product, self.fields["url"], "")),
             image=self.get_image(product),
             group=str(resolve(product, self.fields["group"], "")),
-            is_published=bool(resolve(product, self.fields["published"], True)),
+            is_published=self.is_published(product),
             rebuyable=bool(resolve(product, self.fields["rebuyable"], False)),
         )
+
+    def is_published(self, product: Any) -> bool:
+        """Whether ``product`` may be shown (``to_document`` uses it; Q&A asks it alone, as
+        building the whole document costs milliseconds)."""
+        return bool(resolve(product, self.fields["published"], True))
 
     def get_queryset(self, model: type) -> Any:
         """Products to index, with the relations :meth:`to_document` follows fetched up front."""

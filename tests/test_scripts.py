@@ -44,6 +44,25 @@ def test_each_character_has_one_script(char, han, kana, hangul, thai):
     assert is_unspaced(char) == (han or kana or hangul or thai)
 
 
+@pytest.mark.parametrize(
+    ("test", "first", "last"),
+    [
+        (is_thai, 0x0E00, 0x0E7F),  # the lowest code point any script test answers for
+        (is_hangul, 0x1100, 0x11FF),
+        (is_han, 0x2E80, 0x2FDF),
+        (is_kana, 0x3040, 0x30FF),
+        (is_hangul, 0xAC00, 0xD7FF),
+        (is_han, 0x20000, 0x3FFFF),
+    ],
+)
+def test_script_ranges_hold_to_their_ends(test, first, last):
+    """Each range's first and last code points are in, their neighbours out (the tests
+    answer characters below the lowest range at once)."""
+    assert test(chr(first)) and test(chr(last))
+    assert not test(chr(first - 1)) and not test(chr(last + 1))
+    assert is_unspaced(chr(first)) and is_unspaced(chr(last))
+
+
 def test_unspaced_text_is_cut_into_dictionary_words():
     assert words("有帽子吗？") == ["有", "帽子", "吗"]
     assert words("มีผ้าคลุมกันฝนไหม") == ["มี", "ผ้า", "คลุม", "กัน", "ฝน", "ไหม"]

@@ -40,11 +40,20 @@ _HANGUL = (
     (0xFFA0, 0xFFDC),  # halfwidth
 )
 _THAI = ((0x0E00, 0x0E7F),)
+#: Below this code point (Latin, Greek, Cyrillic, Arabic, ...) no script here is tested
+#: for: the common case answers at once (these tests run per character of every text
+#: the Q&A ranks).
+_LOWEST = min(first for ranges in (_HAN, _KANA, _HANGUL, _THAI) for first, _last in ranges)
 
 
 def _within(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
     code = ord(char)
-    return any(first <= code <= last for first, last in ranges)
+    if code < _LOWEST:
+        return False
+    for first, last in ranges:  # noqa: SIM110 - any() over a generator is 3× slower here
+        if first <= code <= last:
+            return True
+    return False
 
 
 def is_han(char: str) -> bool:
@@ -72,17 +81,17 @@ def is_thai(char: str) -> bool:
 
 def is_cjk(char: str) -> bool:
     """Han, kana or Hangul."""
-    return is_han(char) or is_kana(char) or is_hangul(char)
+    return ord(char) >= _LOWEST and (is_han(char) or is_kana(char) or is_hangul(char))
 
 
 def is_spaceless(char: str) -> bool:
     """Han, kana or Thai: written without spaces between words (Hangul has spaces)."""
-    return is_han(char) or is_kana(char) or is_thai(char)
+    return ord(char) >= _LOWEST and (is_han(char) or is_kana(char) or is_thai(char))
 
 
 def is_unspaced(char: str) -> bool:
     """Han, kana, Hangul and Thai: scripts whose words are short or unspaced."""
-    return is_spaceless(char) or is_hangul(char)
+    return ord(char) >= _LOWEST and (is_spaceless(char) or is_hangul(char))
 
 
 def words(text: str) -> list[str]:

@@ -35,7 +35,7 @@ def published_entry(product_id: Any, adapter: ProductAdapter, using: str) -> tup
     """The host product and its published catalog entry, or :class:`ProductNotFound`."""
     entry = CatalogEntry.objects.using(using).published().filter(product_id=product_id).first()
     product = get_product_model()._default_manager.using(using).filter(pk=product_id).first()
-    if entry is None or product is None or not adapter.to_document(product).is_published:
+    if entry is None or product is None or not adapter.is_published(product):
         raise ProductNotFound(f"No published product with id {product_id!r}.")
     return product, entry
 
@@ -100,7 +100,7 @@ def catalog_candidates(
 def live_published(product_ids: list[Any], adapter: ProductAdapter, using: str) -> set[Any]:
     """The products among these that the host publishes right now (the index may lag)."""
     products = get_product_model()._default_manager.using(using).filter(pk__in=product_ids)
-    return {p.pk for p in products if adapter.to_document(p).is_published}
+    return {p.pk for p in products if adapter.is_published(p)}
 
 
 def catalog_evidence(
