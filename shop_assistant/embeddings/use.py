@@ -8,9 +8,9 @@ One BLAS thread by default: a request encodes a query or a product's few sentenc
 handful of small matrix products a second thread cannot share (it only spins), and a web
 server's worker processes already share the cores. Under 20 clients on gunicorn's 3
 workers (2 cores), one thread instead of two took the workers' CPU per request from 76 to
-21 ms and the throughput from 20 to 48 requests/s (benchmarks/RESULTS.md). A process
-that only indexes may set ``threads`` to its cores: batches of passages encode 1.1-1.5×
-faster on two.
+21 ms and the throughput from 20 to 48 requests/s (benchmarks/RESULTS.md). More
+``threads`` encode batches of passages 1.1-1.5× faster on two, in every process using
+the space (its config), requests included.
 """
 
 from __future__ import annotations
