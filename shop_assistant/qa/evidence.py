@@ -178,6 +178,7 @@ def text_evidence(entries: Sequence[CatalogEntry], language: str, using: str) ->
     rows = (
         Passage.objects.using(using)
         .filter(entry__in=[e.pk for e in entries], kind__in=["title", "description"])
+        .only("entry_id", "kind", "language", "position", "text")  # not the tsvector
         .order_by("entry_id", "kind", "language", "position")
     )
     product_of = {entry.pk: entry.product_id for entry in entries}
