@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from django.db import connections
 
+from ..cards import title_in
 from ..conf import app_settings
 from ..core.scripts import is_han, is_hangul, is_unspaced
 from ..embeddings import cached_query_embeddings
@@ -92,14 +93,15 @@ def _names(using: str) -> _Names:
 
 
 def name_of(slug: str, language: str, *, using: str) -> str | None:
-    """A name of category ``slug``, in ``language`` when the shop writes one."""
+    """A name of category ``slug``: in ``language``, else in the shop's default language,
+    else any (as a product card chooses its title)."""
     names = _names(using)
     own = {
         lang: name
         for s, name, lang in zip(names.slugs, names.names, names.languages, strict=True)
         if s == slug
     }
-    return own.get(language) or next(iter(own.values()), None)
+    return title_in(own, language)[0] or None
 
 
 def match_categories(text: str, *, using: str) -> list[CategoryMatch]:
