@@ -147,7 +147,8 @@ def cpu_times(master: int) -> dict[int, float]:
     import psutil
 
     parent = psutil.Process(master)
-    times = {-1: parent.cpu_times().children_user + parent.cpu_times().children_system}
+    reaped = parent.cpu_times()
+    times = {-1: reaped.children_user + reaped.children_system}
     for child in parent.children():
         try:
             own = child.cpu_times()
@@ -163,12 +164,6 @@ def cpu_spent(before: dict[int, float], after: dict[int, float]) -> float:
     exited = [pid for pid in before if pid != -1 and pid not in after]
     spent = after[-1] - before[-1] - sum(before[pid] for pid in exited)
     return spent + sum(t - before.get(pid, 0.0) for pid, t in after.items() if pid != -1)
-
-
-def psutil_cores() -> int:
-    import psutil
-
-    return psutil.cpu_count() or 1
 
 
 def cpu_snapshot(server: int, database: int) -> dict[str, Any]:
@@ -302,7 +297,7 @@ def main() -> None:
     lines.append(
         "| CPU ms per request | "
         + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
-        + f" (idle: summed over {psutil_cores()} cores) |"
+        + f" (idle: summed over {os.cpu_count()} cores) |"
     )
     lines.append(f"| worker RSS MB before → after | {before} → {after} |")
     print("\n".join(lines))

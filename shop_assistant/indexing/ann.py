@@ -17,6 +17,7 @@ index left by an interrupted concurrent build is dropped and built again.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -267,20 +268,18 @@ def nearest_each(
     """:func:`nearest` (through the index) of each of ``vectors``: the first
     index scan of every vector in one statement (one round trip, not one each); a vector
     whose scan came back short goes on alone as :func:`nearest` would."""
+    alone = functools.partial(
+        nearest,
+        space,
+        k=k,
+        where=where,
+        penalties=penalties,
+        per_product=per_product,
+        ef_search=ef_search,
+        using=using,
+    )
     if len(vectors) <= 1 or k <= 0:
-        return [
-            nearest(
-                space,
-                v,
-                k=k,
-                where=where,
-                penalties=penalties,
-                per_product=per_product,
-                ef_search=ef_search,
-                using=using,
-            )
-            for v in vectors
-        ]
+        return [alone(v) for v in vectors]
     queries = [_Query(space, vector, penalties or {}, False, using) for vector in vectors]
     parts, params = [], []
     for index, query in enumerate(queries):
@@ -298,16 +297,7 @@ def nearest_each(
         found.sort(key=lambda row: (float(row[1]), row[0]))  # each part's ORDER BY 2, 1
         neighbors = query._neighbors(found)
         if len(neighbors) < k:  # the index scan filled its window: as nearest() goes on
-            neighbors = nearest(
-                space,
-                vector,
-                k=k,
-                where=where,
-                penalties=penalties,
-                per_product=per_product,
-                ef_search=ef_search,
-                using=using,
-            )
+            neighbors = alone(vector)
         results.append(neighbors)
     return results
 

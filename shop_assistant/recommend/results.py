@@ -22,18 +22,11 @@ class RecommendationList:
 
 def candidate_for(entry: CatalogEntry, score: float, source: str, **figures: Any) -> Candidate:
     """A :class:`Candidate` of ``entry`` found by ``source``, with that strategy's figures."""
-    return Candidate(
-        entry_id=entry.pk,
-        product_id=entry.product_id,
-        score=float(score),
-        brand=entry.brand,
-        category_path=list(entry.category_path),
-        explanation=Explanation(source, figures=figures),
-    )
+    return candidate_of_card(entry.pk, entry, score, source, **figures)
 
 
 def candidate_of_card(
-    entry_id: int, card: ProductCard, score: float, source: str, **figures: Any
+    entry_id: int, card: ProductCard | CatalogEntry, score: float, source: str, **figures: Any
 ) -> Candidate:
     """:func:`candidate_for` from the entry's card (the same columns, no model instance)."""
     return Candidate(

@@ -11,7 +11,7 @@ window than search's (several passages per product are close to a product's own 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from django.core.exceptions import EmptyResultSet
@@ -82,18 +82,8 @@ def nearest_entries(
         return []
     if few is False:
         few = few_allowed(entries)
-    neighbors = ann.nearest(
-        space,
-        vector,
-        k=k,
-        where=allowed_condition(entries, using),
-        candidates=few,
-        penalties=KIND_PENALTY,
-        per_product=PASSAGES_PER_PRODUCT,
-        ef_search=EF_SEARCH,
-        using=using,
-    )
-    return [(n.entry_id, n.similarity) for n in neighbors]
+    neighbors = ann.nearest(space, vector, k=k, candidates=few, **_scan(entries, using))
+    return _pairs(neighbors)
 
 
 def nearest_entries_each(
@@ -111,17 +101,24 @@ def nearest_entries_each(
     few = few_allowed(entries)
     if few is not None or len(vectors) == 1:
         return [nearest_entries(space, v, entries, k, using=using, few=few) for v in vectors]
-    each = ann.nearest_each(
-        space,
-        vectors,
-        k=k,
-        where=allowed_condition(entries, using),
-        penalties=KIND_PENALTY,
-        per_product=PASSAGES_PER_PRODUCT,
-        ef_search=EF_SEARCH,
-        using=using,
-    )
-    return [[(n.entry_id, n.similarity) for n in neighbors] for neighbors in each]
+    each = ann.nearest_each(space, vectors, k=k, **_scan(entries, using))
+    return [_pairs(neighbors) for neighbors in each]
+
+
+def _scan(entries: QuerySet[CatalogEntry], using: str) -> dict[str, Any]:
+    """How recommendations scan the index: among ``entries``, a match on an attribute
+    line ranked lower (:data:`KIND_PENALTY`)."""
+    return {
+        "where": allowed_condition(entries, using),
+        "penalties": KIND_PENALTY,
+        "per_product": PASSAGES_PER_PRODUCT,
+        "ef_search": EF_SEARCH,
+        "using": using,
+    }
+
+
+def _pairs(neighbors: list[ann.Neighbor]) -> list[tuple[int, float]]:
+    return [(n.entry_id, n.similarity) for n in neighbors]
 
 
 def mmr(
